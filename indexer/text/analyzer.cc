@@ -10,29 +10,10 @@
 
 #include "indexer/text/char_table.h"
 #include "indexer/text/syllable.h"
+#include "indexer/text/utf8.h"
 
 namespace vankien::text {
 namespace {
-
-constexpr char kReplacementUtf8[] = "\xEF\xBF\xBD";
-
-void AppendUtf8(char32_t c, std::string* out) {
-  if (c < 0x80) {
-    out->push_back(static_cast<char>(c));
-  } else if (c < 0x800) {
-    out->push_back(static_cast<char>(0xC0 | (c >> 6)));
-    out->push_back(static_cast<char>(0x80 | (c & 0x3F)));
-  } else if (c < 0x10000) {
-    out->push_back(static_cast<char>(0xE0 | (c >> 12)));
-    out->push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (c & 0x3F)));
-  } else {
-    out->push_back(static_cast<char>(0xF0 | (c >> 18)));
-    out->push_back(static_cast<char>(0x80 | ((c >> 12) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (c & 0x3F)));
-  }
-}
 
 // Decodes one code point at `*pos`; returns a negative value for an invalid sequence (and
 // still advances past it, by ICU's maximal-subpart rule).
@@ -44,24 +25,6 @@ inline UChar32 NextCodePoint(std::string_view in, std::int64_t* pos) {
   U8_NEXT(s, i, length, c);
   *pos = i;
   return c;
-}
-
-// Valid UTF-8 copy of `in` with each invalid sequence replaced by U+FFFD.
-std::string Sanitize(std::string_view in) {
-  std::string out;
-  out.reserve(in.size());
-  std::int64_t i = 0;
-  const std::int64_t n = static_cast<std::int64_t>(in.size());
-  while (i < n) {
-    const std::int64_t start = i;
-    const UChar32 c = NextCodePoint(in, &i);
-    if (c < 0) {
-      out += kReplacementUtf8;
-    } else {
-      out.append(in.substr(start, i - start));
-    }
-  }
-  return out;
 }
 
 icu::UnicodeString ToUnicode(std::string_view in) {
@@ -248,11 +211,11 @@ std::string Rebuild(std::string_view input, const std::vector<Token>& tokens, Pi
   out.reserve(input.size());
   std::size_t pos = 0;
   for (const Token& t : tokens) {
-    out += Sanitize(input.substr(pos, t.begin - pos));
+    out += SanitizeUtf8(input.substr(pos, t.begin - pos));
     out += pick(t);
     pos = t.end;
   }
-  out += Sanitize(input.substr(pos));
+  out += SanitizeUtf8(input.substr(pos));
   return out;
 }
 
@@ -276,17 +239,17 @@ std::string Analyzer::RestyleTones(std::string_view input, ToneStyle style) cons
     std::u32string syllable = cps;
     impl_->NormalizeNfc(&syllable);
     if (!PlaceTone(impl_->table, style, &syllable)) return;
-    out += Sanitize(input.substr(pos, begin - pos));
+    out += SanitizeUtf8(input.substr(pos, begin - pos));
     for (char32_t c : syllable) AppendUtf8(c, &out);
     pos = end;
   });
-  out += Sanitize(input.substr(pos));
+  out += SanitizeUtf8(input.substr(pos));
   return out;
 }
 
 std::string Analyzer::StripMarks(std::string_view input) const {
   UErrorCode status = U_ZERO_ERROR;
-  const icu::UnicodeString decomposed = impl_->nfd->normalize(ToUnicode(Sanitize(input)), status);
+  const icu::UnicodeString decomposed = impl_->nfd->normalize(ToUnicode(SanitizeUtf8(input)), status);
   icu::UnicodeString stripped;
   for (int32_t i = 0; i < decomposed.length();) {
     const UChar32 c = decomposed.char32At(i);
@@ -300,7 +263,7 @@ std::string Analyzer::StripMarks(std::string_view input) const {
 
 std::string Analyzer::ToNfd(std::string_view input) const {
   UErrorCode status = U_ZERO_ERROR;
-  return ToUtf8(impl_->nfd->normalize(ToUnicode(Sanitize(input)), status));
+  return ToUtf8(impl_->nfd->normalize(ToUnicode(SanitizeUtf8(input)), status));
 }
 
 }  // namespace vankien::text

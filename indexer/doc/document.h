@@ -1,0 +1,25 @@
+// The Document value type: one archive item as loaders produce it and the writer indexes it.
+// Thread-safety: a plain value.
+#ifndef VANKIEN_INDEXER_DOC_DOCUMENT_H_
+#define VANKIEN_INDEXER_DOC_DOCUMENT_H_
+
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace vankien {
+
+struct Document {
+  std::string id;     // unique: the JSONL "id", or the file path relative to the indexed root
+  std::string title;  // may be empty
+  std::string text;   // body text, UTF-8 (invalid bytes are tolerated by the analyzer)
+  std::string date;   // "YYYY-MM-DD", "YYYY-MM", "YYYY" or empty
+  std::string url;    // source address, may be empty
+  std::string path;   // file it came from, may be empty
+  // Other string fields of the source record, in input order: stored and indexed as text.
+  std::vector<std::pair<std::string, std::string>> fields;
+};
+
+}  // namespace vankien
+
+#endif  // VANKIEN_INDEXER_DOC_DOCUMENT_H_

@@ -1,0 +1,54 @@
+// IndexWriter: adds Documents to a Xapian database on disk. Re-adding a document with the same
+// id replaces it (keyed on its unique-id term), so re-indexing never duplicates. Changes are
+// committed in batches and on Commit()/destruction.
+// Thread-safety: one writer per database at a time (Xapian takes a lock); not thread-safe.
+#ifndef VANKIEN_INDEXER_INDEX_WRITER_H_
+#define VANKIEN_INDEXER_INDEX_WRITER_H_
+
+#include <cstddef>
+#include <memory>
+#include <string>
+
+#include "indexer/base/status.h"
+#include "indexer/doc/document.h"
+#include "indexer/text/analyzer.h"
+
+namespace vankien {
+
+struct IndexWriterOptions {
+  // Commit after this many added documents. A commit makes everything before it durable and
+  // visible to readers; between commits Xapian buffers changes in memory.
+  std::size_t commit_every = 5000;
+  // Also store positions for exact-form terms. Off: phrases run on folded positions (see
+  // schema.h), which halves the positional data; kept as an option for measurement.
+  bool exact_positions = false;
+};
+
+class IndexWriter {
+ public:
+  // Opens or creates the database in directory `dir`. `analyzer` must outlive the writer.
+  static Result<std::unique_ptr<IndexWriter>> Open(const std::string& dir,
+                                                   const text::Analyzer& analyzer,
+                                                   const IndexWriterOptions& options = {});
+  ~IndexWriter();  // commits pending changes; errors there are lost, so call Commit() first
+
+  // Adds or replaces the document with `doc.id`. Fails on a Xapian error (disk full, ...).
+  Status Add(const Document& doc);
+  // Makes every change so far durable.
+  Status Commit();
+
+  std::size_t documents_added() const { return added_; }
+  // Documents in the database, as of now (including uncommitted changes).
+  std::size_t document_count() const;
+
+ private:
+  struct Impl;
+  explicit IndexWriter(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+  std::size_t added_ = 0;
+  std::size_t since_commit_ = 0;
+};
+
+}  // namespace vankien
+
+#endif  // VANKIEN_INDEXER_INDEX_WRITER_H_

@@ -1,0 +1,62 @@
+// The index schema: every Xapian term prefix, value slot and metadata key vankien uses, defined
+// once. This header is the contract between the indexer and the search library; the README's
+// schema table mirrors it. Thread-safety: constants only.
+#ifndef VANKIEN_INDEXER_SCHEMA_H_
+#define VANKIEN_INDEXER_SCHEMA_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <cstdio>
+#include <string>
+#include <string_view>
+
+namespace vankien::schema {
+
+// ---- Term prefixes --------------------------------------------------------------------------
+// Unique document id: "Q" + id (ids longer than kMaxIdTermBytes are hashed, see IdTerm()).
+// Boolean; replace_document() keys on it so re-indexing never duplicates.
+inline constexpr std::string_view kIdPrefix = "Q";
+
+// Exact (accent-sensitive) syllables: the analyzer's `exact` form, no prefix, no positions.
+// Only tokens that carry marks get one: an unmarked exact term would equal its folded term, and
+// queries look unmarked words up in the folded space anyway. Weighted.
+inline constexpr std::string_view kExactPrefix = "";
+
+// Folded (accent-free, đ→d) syllables: "XF" + folded form, WITH positions. Every token gets
+// one; phrase queries in either form run on these positions. Weighted.
+inline constexpr std::string_view kFoldedPrefix = "XF";
+
+// ---- Value slots ----------------------------------------------------------------------------
+// Document date as "YYYY-MM-DD" (or a prefix of it, "YYYY" or "YYYY-MM"): sortable as a string.
+inline constexpr unsigned kDateSlot = 0;
+
+// ---- Document data --------------------------------------------------------------------------
+// Each document's data is a JSON object: {"id","title","text","date","url","path","fields"}
+// where "fields" holds every other string field of the source record. "text" is the original
+// text, kept so snippets can be cut from it with the analyzer's byte offsets.
+
+// ---- Database metadata keys -----------------------------------------------------------------
+inline constexpr std::string_view kMetaLastIndexed = "vankien.last_indexed";  // ISO 8601 UTC
+inline constexpr std::string_view kMetaSchemaVersion = "vankien.schema";      // kSchemaVersion
+inline constexpr std::string_view kSchemaVersion = "1";
+
+// ---- Limits ---------------------------------------------------------------------------------
+// Xapian refuses terms longer than 245 bytes; longer tokens are not indexed.
+inline constexpr std::size_t kMaxTermBytes = 240;
+inline constexpr std::size_t kMaxIdTermBytes = 200;
+
+// The unique-id term of a document id. Ids too long for a Xapian term are shortened to their
+// first bytes plus a 64-bit FNV-1a hash of the whole id, which keeps them unique in practice.
+inline std::string IdTerm(std::string_view id) {
+  std::string term(kIdPrefix);
+  if (id.size() <= kMaxIdTermBytes) return term.append(id);
+  std::uint64_t h = 1469598103934665603ull;
+  for (unsigned char c : id) h = (h ^ c) * 1099511628211ull;
+  char hex[20];
+  std::snprintf(hex, sizeof hex, "#%016llx", static_cast<unsigned long long>(h));
+  return term.append(id.substr(0, kMaxIdTermBytes - 32)).append(hex);
+}
+
+}  // namespace vankien::schema
+
+#endif  // VANKIEN_INDEXER_SCHEMA_H_

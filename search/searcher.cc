@@ -1,0 +1,146 @@
+#include "search/searcher.h"
+
+#include <xapian.h>
+
+#include <filesystem>
+#include <nlohmann/json.hpp>
+
+#include "indexer/schema.h"
+
+namespace vankien::search {
+namespace {
+
+// Xapian's BM25 defaults suit syllable terms; documented here so a change is deliberate.
+Xapian::BM25Weight MakeWeight() { return Xapian::BM25Weight(1.2, 0, 1, 0.5, 0.5); }
+
+Document DecodeData(const std::string& data) {
+  Document doc;
+  const nlohmann::json j = nlohmann::json::parse(data, nullptr, /*allow_exceptions=*/false);
+  if (!j.is_object()) return doc;
+  auto str = [&](const char* key) {
+    auto it = j.find(key);
+    return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
+  };
+  doc.id = str("id");
+  doc.title = str("title");
+  doc.text = str("text");
+  doc.date = str("date");
+  doc.url = str("url");
+  doc.path = str("path");
+  if (auto it = j.find("fields"); it != j.end() && it->is_object()) {
+    for (auto f = it->begin(); f != it->end(); ++f) {
+      if (f->is_string()) doc.fields.emplace_back(f.key(), f->get<std::string>());
+    }
+  }
+  return doc;
+}
+
+}  // namespace
+
+struct Searcher::Impl {
+  std::string dir;
+  Xapian::Database db;
+  const text::Analyzer& analyzer;
+  QueryBuilder builder;
+
+  Impl(std::string d, Xapian::Database database, const text::Analyzer& a, QueryOptions q)
+      : dir(std::move(d)), db(std::move(database)), analyzer(a), builder(a, q) {}
+};
+
+Searcher::Searcher(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Searcher::~Searcher() = default;
+
+Result<std::unique_ptr<Searcher>> Searcher::Open(const std::string& dir,
+                                                 const text::Analyzer& analyzer,
+                                                 QueryOptions query_options) {
+  std::error_code ec;
+  if (!std::filesystem::exists(dir, ec)) {
+    return Status::NotFound("no index at " + dir +
+                            ": build one with `vankien index --db " + dir + " PATH...`");
+  }
+  try {
+    Xapian::Database db(dir, Xapian::DB_OPEN);
+    return std::unique_ptr<Searcher>(
+        new Searcher(std::make_unique<Impl>(dir, std::move(db), analyzer, query_options)));
+  } catch (const Xapian::Error& e) {
+    return Status::Corrupt(dir + " is not a readable vankien index (" + e.get_description() +
+                           "); rebuild it with `vankien index`");
+  }
+}
+
+Result<SearchResponse> Searcher::Search(std::string_view query, const SearchOptions& options) {
+  auto parsed = impl_->builder.Build(query);
+  if (!parsed.ok()) return parsed.status();
+  if (options.offset > SearchOptions::kMaxOffset) {
+    return Status::InvalidArgument("offset " + std::to_string(options.offset) +
+                                   " is beyond the deepest page (" +
+                                   std::to_string(SearchOptions::kMaxOffset) + "); refine the query");
+  }
+  const std::size_t limit = std::min(options.limit, SearchOptions::kMaxLimit);
+  for (int attempt = 0;; ++attempt) {
+    try {
+      Xapian::Enquire enquire(impl_->db);
+      enquire.set_query(parsed->xapian_query());
+      enquire.set_weighting_scheme(MakeWeight());
+      const Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(options.offset),
+                                                 static_cast<Xapian::doccount>(limit));
+      SearchResponse response;
+      response.total = mset.get_matches_estimated();
+      response.dropped_words = parsed->dropped_words();
+      for (auto it = mset.begin(); it != mset.end(); ++it) {
+        Document doc = DecodeData(it.get_document().get_data());
+        Hit hit;
+        hit.id = std::move(doc.id);
+        hit.title = std::move(doc.title);
+        hit.date = std::move(doc.date);
+        hit.url = std::move(doc.url);
+        hit.score = it.get_weight();
+        if (options.snippets) {
+          hit.snippet = MakeSnippet(impl_->analyzer, doc.text, parsed->highlight_terms());
+        }
+        response.hits.push_back(std::move(hit));
+      }
+      return response;
+    } catch (const Xapian::DatabaseModifiedError&) {
+      // A writer committed while we read: reopen at the new revision and retry once.
+      if (attempt > 0) return Status::IoError("the index kept changing during the search; retry");
+      impl_->db.reopen();
+    } catch (const Xapian::Error& e) {
+      return Status::IoError("search failed on " + impl_->dir + ": " + e.get_description());
+    }
+  }
+}
+
+Result<Document> Searcher::Get(std::string_view id) {
+  try {
+    const std::string term = schema::IdTerm(id);
+    Xapian::PostingIterator p = impl_->db.postlist_begin(term);
+    if (p == impl_->db.postlist_end(term)) {
+      return Status::NotFound("no document with id \"" + std::string(id) + "\" in " + impl_->dir);
+    }
+    return DecodeData(impl_->db.get_document(*p).get_data());
+  } catch (const Xapian::Error& e) {
+    return Status::IoError("cannot read " + impl_->dir + ": " + e.get_description());
+  }
+}
+
+Result<IndexStats> Searcher::Stats() {
+  try {
+    IndexStats stats;
+    stats.documents = impl_->db.get_doccount();
+    stats.average_length = impl_->db.get_avlength();
+    stats.last_indexed = impl_->db.get_metadata(std::string(schema::kMetaLastIndexed));
+    for (auto t = impl_->db.allterms_begin(); t != impl_->db.allterms_end(); ++t) {
+      ++stats.distinct_terms;
+    }
+    std::error_code ec;
+    for (const auto& entry : std::filesystem::recursive_directory_iterator(impl_->dir, ec)) {
+      if (entry.is_regular_file(ec)) stats.bytes_on_disk += entry.file_size(ec);
+    }
+    return stats;
+  } catch (const Xapian::Error& e) {
+    return Status::IoError("cannot read " + impl_->dir + ": " + e.get_description());
+  }
+}
+
+}  // namespace vankien::search

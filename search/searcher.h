@@ -1,0 +1,80 @@
+// Searcher: read-only access to a vankien index — ranked search with snippets, fetching a
+// stored document by id, and index statistics.
+// Thread-safety: not thread-safe (a Xapian::Database is not); use one Searcher per thread.
+#ifndef VANKIEN_SEARCH_SEARCHER_H_
+#define VANKIEN_SEARCH_SEARCHER_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "indexer/base/status.h"
+#include "indexer/doc/document.h"
+#include "indexer/text/analyzer.h"
+#include "search/query.h"
+#include "search/snippet.h"
+
+namespace vankien::search {
+
+struct SearchOptions {
+  std::size_t offset = 0;  // hits to skip (pagination)
+  std::size_t limit = 10;  // hits to return, at most kMaxLimit
+  bool snippets = true;
+  static constexpr std::size_t kMaxLimit = 1000;
+  static constexpr std::size_t kMaxOffset = 100000;
+};
+
+struct Hit {
+  std::string id;
+  std::string title;
+  std::string date;
+  std::string url;
+  double score = 0;
+  Snippet snippet;  // empty when SearchOptions::snippets is false
+};
+
+struct SearchResponse {
+  std::size_t total = 0;  // matching documents (Xapian's estimate, exact for small results)
+  std::vector<Hit> hits;
+  std::size_t dropped_words = 0;  // query words beyond the limit, ignored
+};
+
+struct IndexStats {
+  std::size_t documents = 0;
+  std::size_t distinct_terms = 0;  // in all term spaces (exact, folded, ids)
+  double average_length = 0;       // words per document
+  std::uint64_t bytes_on_disk = 0;
+  std::string last_indexed;  // ISO 8601 UTC, empty if never committed by vankien
+};
+
+class Searcher {
+ public:
+  // Opens the database in `dir` read-only. `analyzer` must outlive the searcher. Fails with a
+  // message naming `dir` when it is not a vankien index.
+  static Result<std::unique_ptr<Searcher>> Open(const std::string& dir,
+                                                const text::Analyzer& analyzer,
+                                                QueryOptions query_options = {});
+  ~Searcher();
+
+  // Runs `query` (see QueryBuilder for the syntax). Bad queries give InvalidArgument with a
+  // message for the user; never throws.
+  Result<SearchResponse> Search(std::string_view query, const SearchOptions& options = {});
+
+  // The stored document with this id, or NotFound.
+  Result<Document> Get(std::string_view id);
+
+  Result<IndexStats> Stats();
+
+ private:
+  struct Impl;
+  explicit Searcher(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace vankien::search
+
+#endif  // VANKIEN_SEARCH_SEARCHER_H_

@@ -1,0 +1,32 @@
+#include "tools/cli/cli.h"
+
+#include <unistd.h>
+
+#include <cstdlib>
+#include <iostream>
+
+namespace vankien::cli {
+
+std::string DefaultDatabase() {
+  const char* env = std::getenv("VANKIEN_DB");
+  return env != nullptr && *env != '\0' ? std::string(env) : std::string("vankien.db");
+}
+
+void AddDatabaseOption(CLI::App& cmd, std::string* db) {
+  *db = DefaultDatabase();
+  cmd.add_option("--db", *db, "Index directory (default: $VANKIEN_DB or ./vankien.db)");
+}
+
+int Fail(const Status& status) {
+  std::cerr << "vankien: " << status.message() << "\n";
+  return status.code() == Status::Code::kInvalidArgument ? kExitUsage : kExitFailure;
+}
+
+std::string Dump(const nlohmann::json& j, int indent) {
+  return j.dump(indent, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+bool StdoutIsTty() { return isatty(STDOUT_FILENO) != 0; }
+bool StderrIsTty() { return isatty(STDERR_FILENO) != 0; }
+
+}  // namespace vankien::cli

@@ -1,0 +1,50 @@
+// Shared plumbing of the `vankien` subcommands: registration, the default database, output
+// helpers. Each subcommand lives in its own cmd_*.cc file.
+// Thread-safety: used from the main thread only.
+#ifndef VANKIEN_TOOLS_CLI_CLI_H_
+#define VANKIEN_TOOLS_CLI_CLI_H_
+
+#include <CLI/CLI.hpp>
+
+#include <functional>
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "indexer/base/status.h"
+
+namespace vankien::cli {
+
+// Exit codes shared by every command.
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitFailure = 1;
+inline constexpr int kExitUsage = 2;
+
+// A registered subcommand: `run` is called after parsing when the subcommand was chosen.
+using Runner = std::function<int()>;
+
+// Each Register* adds one subcommand to `app` and returns what runs it.
+Runner RegisterIndex(CLI::App& app);
+Runner RegisterSearch(CLI::App& app);
+Runner RegisterShow(CLI::App& app);
+Runner RegisterStats(CLI::App& app);
+Runner RegisterAnalyze(CLI::App& app);
+Runner RegisterEval(CLI::App& app);
+
+// $VANKIEN_DB, or ./vankien.db.
+std::string DefaultDatabase();
+// Adds the common `--db DIR` option bound to `db` (defaulting to DefaultDatabase()).
+void AddDatabaseOption(CLI::App& cmd, std::string* db);
+
+// Prints "vankien: <message>" to stderr and returns kExitFailure (kExitUsage for bad input).
+int Fail(const Status& status);
+
+// JSON text with invalid UTF-8 replaced, so output never throws.
+std::string Dump(const nlohmann::json& j, int indent = -1);
+
+// True when stdout / stderr is a terminal (colour, progress).
+bool StdoutIsTty();
+bool StderrIsTty();
+
+}  // namespace vankien::cli
+
+#endif  // VANKIEN_TOOLS_CLI_CLI_H_

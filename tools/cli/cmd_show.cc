@@ -1,0 +1,93 @@
+// `vankien show` and `vankien stats`: one stored document; the index's figures.
+#include <iostream>
+#include <memory>
+
+#include "indexer/text/analyzer.h"
+#include "indexer/text/utf8.h"
+#include "search/searcher.h"
+#include "tools/cli/cli.h"
+
+namespace vankien::cli {
+namespace {
+
+struct ShowArgs {
+  std::string db;
+  std::string id;
+  bool json = false;
+};
+
+int RunShow(const ShowArgs& args) {
+  text::Analyzer analyzer;
+  auto searcher = search::Searcher::Open(args.db, analyzer);
+  if (!searcher.ok()) return Fail(searcher.status());
+  auto doc = (*searcher)->Get(args.id);
+  if (!doc.ok()) return Fail(doc.status());
+  if (args.json) {
+    nlohmann::json fields = nlohmann::json::object();
+    for (const auto& [k, v] : doc->fields) fields[k] = v;
+    std::cout << Dump({{"id", doc->id},     {"title", doc->title}, {"date", doc->date},
+                       {"url", doc->url},   {"path", doc->path},   {"fields", fields},
+                       {"text", doc->text}}, 2)
+              << "\n";
+    return kExitOk;
+  }
+  std::cout << "id:    " << doc->id << "\n";
+  std::cout << "title: " << text::SanitizeUtf8(doc->title) << "\n";
+  if (!doc->date.empty()) std::cout << "date:  " << doc->date << "\n";
+  if (!doc->url.empty()) std::cout << "url:   " << doc->url << "\n";
+  if (!doc->path.empty()) std::cout << "path:  " << doc->path << "\n";
+  for (const auto& [k, v] : doc->fields) std::cout << k << ": " << text::SanitizeUtf8(v) << "\n";
+  std::cout << "\n" << text::SanitizeUtf8(doc->text) << "\n";
+  return kExitOk;
+}
+
+struct StatsArgs {
+  std::string db;
+  bool json = false;
+};
+
+int RunStats(const StatsArgs& args) {
+  text::Analyzer analyzer;
+  auto searcher = search::Searcher::Open(args.db, analyzer);
+  if (!searcher.ok()) return Fail(searcher.status());
+  auto stats = (*searcher)->Stats();
+  if (!stats.ok()) return Fail(stats.status());
+  if (args.json) {
+    std::cout << Dump({{"db", args.db},
+                       {"documents", stats->documents},
+                       {"terms", stats->distinct_terms},
+                       {"average_length", stats->average_length},
+                       {"bytes_on_disk", stats->bytes_on_disk},
+                       {"last_indexed", stats->last_indexed}}, 2)
+              << "\n";
+    return kExitOk;
+  }
+  std::printf("database:      %s\n", args.db.c_str());
+  std::printf("documents:     %zu\n", stats->documents);
+  std::printf("terms:         %zu\n", stats->distinct_terms);
+  std::printf("avg length:    %.1f words\n", stats->average_length);
+  std::printf("size on disk:  %.1f MB\n", stats->bytes_on_disk / 1e6);
+  std::printf("last indexed:  %s\n", stats->last_indexed.empty() ? "never" : stats->last_indexed.c_str());
+  return kExitOk;
+}
+
+}  // namespace
+
+Runner RegisterShow(CLI::App& app) {
+  auto args = std::make_shared<ShowArgs>();
+  CLI::App* cmd = app.add_subcommand("show", "Print one stored document by its id");
+  AddDatabaseOption(*cmd, &args->db);
+  cmd->add_option("id", args->id, "Document id (as `search` prints it)")->required();
+  cmd->add_flag("--json", args->json, "Print JSON");
+  return [args] { return RunShow(*args); };
+}
+
+Runner RegisterStats(CLI::App& app) {
+  auto args = std::make_shared<StatsArgs>();
+  CLI::App* cmd = app.add_subcommand("stats", "Documents, terms, size on disk, last indexed");
+  AddDatabaseOption(*cmd, &args->db);
+  cmd->add_flag("--json", args->json, "Print JSON");
+  return [args] { return RunStats(*args); };
+}
+
+}  // namespace vankien::cli
