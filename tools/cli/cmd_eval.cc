@@ -28,7 +28,7 @@ int RunEval(const EvalArgs& args) {
     auto v = eval::ParseVariant(name);
     if (!v) {
       return Fail(Status::InvalidArgument("unknown variant \"" + name +
-                                          "\": use as-typed, no-diacritics, nfd, old-tone or all"));
+                                          "\": use as-typed, no-diacritics, nfd, old-tone, new-tone or all"));
     }
     variants.push_back(*v);
   }
@@ -66,7 +66,7 @@ Runner RegisterEval(CLI::App& app) {
   cmd->add_option("--queries", args->queries, "Judged queries, JSONL with qid and text")->required();
   cmd->add_option("--qrels", args->qrels, "TREC qrels, tab-separated: qid 0 docid grade")->required();
   cmd->add_option("--variant", args->variants,
-                  "Rewrite queries first: as-typed, no-diacritics, nfd, old-tone, or all (repeatable)")
+                  "Rewrite queries first: as-typed, no-diacritics, nfd, old-tone, new-tone, or all (repeatable)")
       ->capture_default_str();
   cmd->add_flag("--json", args->json, "Print JSON");
   return [args] { return RunEval(*args); };

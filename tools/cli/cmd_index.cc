@@ -22,6 +22,7 @@ struct IndexArgs {
   std::size_t max_mb = 64;
   bool json = false;
   bool quiet = false;
+  bool exact_positions = false;
 };
 
 struct Input {
@@ -78,6 +79,7 @@ int RunIndex(const IndexArgs& args) {
   text::Analyzer analyzer;
   IndexWriterOptions options;
   options.commit_every = std::max<std::size_t>(1, args.commit_every);
+  options.exact_positions = args.exact_positions;
   auto writer = IndexWriter::Open(args.db, analyzer, options);
   if (!writer.ok()) return Fail(writer.status());
 
@@ -171,6 +173,8 @@ Runner RegisterIndex(CLI::App& app) {
   cmd->add_option("--commit-every", args->commit_every, "Commit after this many documents")
       ->capture_default_str();
   cmd->add_option("--max-mb", args->max_mb, "Largest document accepted, in MB")->capture_default_str();
+  cmd->add_flag("--exact-positions", args->exact_positions,
+                "Also store positions of exact (accented) terms: larger index, for measurement");
   cmd->add_flag("--json", args->json, "Print a JSON summary");
   cmd->add_flag("-q,--quiet", args->quiet, "Print nothing but problems");
   return [args] { return RunIndex(*args); };

@@ -8,6 +8,7 @@ std::string_view VariantName(QueryVariant v) {
     case QueryVariant::kNoDiacritics: return "no-diacritics";
     case QueryVariant::kNfd: return "nfd";
     case QueryVariant::kOldTone: return "old-tone";
+    case QueryVariant::kNewTone: return "new-tone";
   }
   return "?";
 }
@@ -25,6 +26,7 @@ std::string ApplyVariant(const text::Analyzer& analyzer, QueryVariant v, std::st
     case QueryVariant::kNoDiacritics: return analyzer.StripMarks(query);
     case QueryVariant::kNfd: return analyzer.ToNfd(query);
     case QueryVariant::kOldTone: return analyzer.RestyleTones(query, text::ToneStyle::kOld);
+    case QueryVariant::kNewTone: return analyzer.RestyleTones(query, text::ToneStyle::kNew);
   }
   return std::string(query);
 }

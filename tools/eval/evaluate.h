@@ -22,12 +22,14 @@ enum class QueryVariant {
   kNoDiacritics,  // every mark removed, đ→d: a keyboard without Vietnamese input
   kNfd,           // decomposed Unicode, as some input methods and macOS produce
   kOldTone,       // old-style tone placement (hòa, thủy) wherever it differs
+  kNewTone,       // new-style tone placement (hoà, thuỷ) wherever it differs
 };
 
 inline constexpr QueryVariant kAllVariants[] = {QueryVariant::kAsTyped, QueryVariant::kNoDiacritics,
-                                                QueryVariant::kNfd, QueryVariant::kOldTone};
+                                                QueryVariant::kNfd, QueryVariant::kOldTone,
+                                                QueryVariant::kNewTone};
 
-// "as-typed", "no-diacritics", "nfd", "old-tone".
+// "as-typed", "no-diacritics", "nfd", "old-tone", "new-tone".
 std::string_view VariantName(QueryVariant v);
 std::optional<QueryVariant> ParseVariant(std::string_view name);
 

@@ -1,0 +1,190 @@
+// End to end through the real `vankien` binary: index the bundled corpus into a temporary
+// directory, search it in every spelling, batch mode, and the error paths a user can hit.
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <set>
+
+#include "tests/support/paths.h"
+
+namespace vankien {
+namespace {
+
+using test_support::Quote;
+using test_support::RunCommand;
+using test_support::TempDir;
+
+const std::string kCorpus = std::string(VANKIEN_SOURCE_DIR) + "/corpus";
+
+class CliTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    tmp_ = new TempDir();
+    db_ = *tmp_ / "db";
+    const auto r = RunCommand(test_support::VankienBinary() + " index -q --db " + Quote(db_) + " " + Quote(kCorpus));
+    ASSERT_EQ(r.exit_code, 0) << r.out;
+  }
+  static void TearDownTestSuite() { delete tmp_; }
+
+  static std::string Vk(const std::string& args) { return test_support::VankienBinary() + " " + args; }
+
+  // Ids of the hits for `query` (JSON output), in rank order.
+  static std::vector<std::string> Ids(const std::string& query, int limit = 20) {
+    const auto r = RunCommand(Vk("search --json -n " + std::to_string(limit) + " --db " + Quote(db_) +
+                          " " + Quote(query)));
+    EXPECT_EQ(r.exit_code, 0) << query;
+    std::vector<std::string> ids;
+    const auto j = nlohmann::json::parse(r.out, nullptr, false);
+    if (!j.is_object()) return ids;
+    for (const auto& h : j["hits"]) ids.push_back(h["id"].get<std::string>());
+    return ids;
+  }
+
+  static TempDir* tmp_;
+  static std::string db_;
+};
+
+TempDir* CliTest::tmp_ = nullptr;
+std::string CliTest::db_;
+
+TEST_F(CliTest, UnaccentedQueryFindsTheSeeds) {
+  const auto ids = Ids("xay dung dang");
+  ASSERT_GE(ids.size(), 4u);
+  const std::set<std::string> found(ids.begin(), ids.end());
+  EXPECT_TRUE(found.count("seeds/000_fa6553a92803c2d8.txt"));
+  EXPECT_TRUE(found.count("seeds/003_99fad078a6312a8a.txt"));
+}
+
+TEST_F(CliTest, EverySpellingFindsTheSameDocuments) {
+  const auto bare = Ids("nghi quyet");
+  ASSERT_FALSE(bare.empty());
+  const std::set<std::string> expected(bare.begin(), bare.end());
+  for (const std::string q : {"nghị quyết", "NGHỊ QUYẾT", "Nghi\u0323 quye\u0302\u0301t"}) {
+    const auto ids = Ids(q);
+    EXPECT_EQ(std::set<std::string>(ids.begin(), ids.end()), expected) << q;
+  }
+}
+
+TEST_F(CliTest, QuotedPhraseNeedsAdjacentWords) {
+  const auto phrase = Ids("\"ban tổ chức\"");
+  const auto words = Ids("tổ chức ban");
+  EXPECT_FALSE(phrase.empty());
+  EXPECT_LE(phrase.size(), words.size());
+  // A phrase that never occurs in the seeds matches nothing, although each word does.
+  EXPECT_TRUE(Ids("\"đảng xây dựng tổ\"").empty());
+}
+
+TEST_F(CliTest, SnippetHighlightsAccentedWordsForUnaccentedQuery) {
+  const auto r = RunCommand(Vk("search --json -n 1 --db " + Quote(db_) + " " + Quote("xay dung")));
+  const auto j = nlohmann::json::parse(r.out);
+  ASSERT_FALSE(j["hits"].empty());
+  const auto& hit = j["hits"][0];
+  const std::string snippet = hit["snippet"];
+  ASSERT_FALSE(hit["highlights"].empty());
+  for (const auto& h : hit["highlights"]) {
+    const std::string word = snippet.substr(h[0].get<size_t>(), h[1].get<size_t>() - h[0].get<size_t>());
+    EXPECT_TRUE(word == "xây" || word == "dựng" || word == "Xây" || word == "Dựng" ||
+                word == "XÂY" || word == "DỰNG") << word;
+  }
+}
+
+TEST_F(CliTest, ReindexingReplacesInsteadOfDuplicating) {
+  const auto before = RunCommand(Vk("stats --json --db " + Quote(db_)));
+  ASSERT_EQ(before.exit_code, 0);
+  ASSERT_EQ(RunCommand(Vk("index -q --db " + Quote(db_) + " " + Quote(kCorpus))).exit_code, 0);
+  const auto after = RunCommand(Vk("stats --json --db " + Quote(db_)));
+  EXPECT_EQ(nlohmann::json::parse(before.out)["documents"], nlohmann::json::parse(after.out)["documents"]);
+  EXPECT_GE(nlohmann::json::parse(after.out)["documents"].get<int>(), 5);
+}
+
+TEST_F(CliTest, BatchPrintsOneObjectPerQueryLine) {
+  TempDir tmp;
+  const std::string input = tmp / "queries.txt";
+  std::ofstream(input) << "xay dung dang\n\nnghị quyết trung ương\n";
+  const auto r = RunCommand(Vk("search --batch -n 3 --db " + Quote(db_) + " < " + Quote(input)));
+  ASSERT_EQ(r.exit_code, 0);
+  std::vector<nlohmann::json> lines;
+  std::size_t pos = 0;
+  while (pos < r.out.size()) {
+    const std::size_t nl = r.out.find('\n', pos);
+    lines.push_back(nlohmann::json::parse(r.out.substr(pos, nl - pos)));
+    pos = nl + 1;
+  }
+  ASSERT_EQ(lines.size(), 3u);
+  EXPECT_EQ(lines[0]["query"], "xay dung dang");
+  EXPECT_GE(lines[0]["total"].get<int>(), 4);
+  EXPECT_EQ(lines[0]["hits"].size(), 3u);
+  for (const auto& h : lines[0]["hits"]) {
+    EXPECT_TRUE(h.contains("id") && h.contains("score") && h.contains("title") && h.contains("snippet"));
+    EXPECT_EQ(h["id"].get<std::string>().rfind("seeds/", 0), 0u);
+  }
+  EXPECT_TRUE(lines[1].contains("error"));  // the empty line
+  EXPECT_EQ(lines[1]["total"], 0);
+  EXPECT_EQ(lines[2]["query"], "nghị quyết trung ương");
+}
+
+TEST_F(CliTest, BadQueriesGiveAClearMessageAndUsageExit) {
+  auto r = RunCommand(Vk("search --db " + Quote(db_) + " '   ' 2>&1"));
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.out.find("empty query"), std::string::npos) << r.out;
+  r = RunCommand(Vk("search --db " + Quote(db_) + " '!!! ---' 2>&1"));
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.out.find("no word"), std::string::npos) << r.out;
+  r = RunCommand(Vk("search --db " + Quote(db_) + " " + std::string(5000, 'a') + " 2>&1"));
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.out.find("limit"), std::string::npos);
+  r = RunCommand(Vk("search --db " + Quote(db_) + " '\"unbalanced quote xây' 2>&1"));
+  EXPECT_EQ(r.exit_code, 0) << r.out;
+}
+
+TEST_F(CliTest, MissingDatabaseIsNamed) {
+  const auto r = RunCommand(Vk("search --db /nonexistent/vk.db dang 2>&1"));
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.out.find("/nonexistent/vk.db"), std::string::npos) << r.out;
+}
+
+TEST_F(CliTest, ShowPrintsTheStoredDocument) {
+  auto r = RunCommand(Vk("show --json --db " + Quote(db_) + " seeds/000_fa6553a92803c2d8.txt"));
+  ASSERT_EQ(r.exit_code, 0);
+  const auto j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["id"], "seeds/000_fa6553a92803c2d8.txt");
+  EXPECT_NE(j["title"].get<std::string>().find("XÂY DỰNG ĐẢNG"), std::string::npos);
+  r = RunCommand(Vk("show --db " + Quote(db_) + " no/such/id 2>&1"));
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.out.find("no/such/id"), std::string::npos);
+}
+
+TEST_F(CliTest, AnalyzeShowsExactAndFoldedForms) {
+  const auto r = RunCommand(Vk("analyze --json 'Hòa THỦY 21-NQ/TW'"));
+  ASSERT_EQ(r.exit_code, 0);
+  const auto j = nlohmann::json::parse(r.out);
+  ASSERT_EQ(j["tokens"].size(), 5u);
+  EXPECT_EQ(j["tokens"][0]["exact"], "hoà");
+  EXPECT_EQ(j["tokens"][1]["exact"], "thuỷ");
+  EXPECT_EQ(j["tokens"][1]["folded"], "thuy");
+  EXPECT_EQ(j["tokens"][2]["begin"], 12);  // "Hòa " is 5 bytes, "THỦY " 7 (Ủ takes 3)
+  EXPECT_EQ(j["folded"], "hoa thuy 21-nq/tw");
+}
+
+TEST_F(CliTest, ABadFileIsReportedAndTheRestIsIndexed) {
+  TempDir tmp;
+  std::filesystem::create_directories(tmp.path() / "in");
+  std::ofstream(tmp / "in/good.txt") << "Tiêu đề\nNội dung về công tác cán bộ.\n";
+  std::ofstream(tmp / "in/records.jsonl") << "{\"id\":\"r1\",\"text\":\"thủy lợi\"}\n{broken\n{\"text\":\"no id\"}\n";
+  std::ofstream(tmp / "in/image.bin") << std::string("\x89PNG\r\n\x1a\n\0\0", 10);
+  const std::string db = tmp / "db";
+  const auto r = RunCommand(Vk("index --json --db " + Quote(db) + " " + Quote(tmp / "in")));
+  EXPECT_EQ(r.exit_code, 1);  // problems were reported
+  const auto j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["documents"], 2);
+  ASSERT_EQ(j["problems"].size(), 2u);
+  EXPECT_EQ(j["problems"][0]["line"], 2);
+  EXPECT_EQ(j["problems"][1]["line"], 3);
+  ASSERT_EQ(j["skipped"].size(), 1u);
+  EXPECT_NE(j["skipped"][0].get<std::string>().find("image.bin"), std::string::npos);
+  EXPECT_EQ(RunCommand(Vk("search --json --db " + Quote(db) + " thuy loi")).out.find("\"r1\"") != std::string::npos, true);
+}
+
+}  // namespace
+}  // namespace vankien

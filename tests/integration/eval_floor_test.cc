@@ -1,0 +1,80 @@
+// Quality floors on the ALQAC dev sets: indexes each corpus, runs the judged queries in every
+// variant and fails if nDCG@10 drops below the floor recorded from a measured run (README,
+// "Evaluation"). Skips when ../shared is absent.
+#include <gtest/gtest.h>
+
+#include "indexer/doc/loader.h"
+#include "indexer/index_writer.h"
+#include "search/searcher.h"
+#include "tests/support/paths.h"
+#include "tools/eval/evaluate.h"
+
+namespace vankien {
+namespace {
+
+struct Floor {
+  const char* set;
+  double as_typed;       // measured 0.8743 / 0.8253 / 0.8359 (2026-11-22), floor ~0.01 below
+  double no_diacritics;  // measured 0.8476 / 0.8022 / 0.8136
+};
+
+constexpr Floor kFloors[] = {
+    {"alqac2022", 0.864, 0.837},
+    {"alqac2023", 0.815, 0.792},
+    {"alqac2023_v2", 0.826, 0.803},
+};
+
+class EvalFloorTest : public ::testing::TestWithParam<Floor> {};
+
+TEST_P(EvalFloorTest, DevSetStaysAboveFloor) {
+  const std::string shared = test_support::SharedDir();
+  if (shared.empty()) GTEST_SKIP() << "../shared is absent: the ALQAC dev sets are not available";
+  const Floor floor = GetParam();
+  const std::string dir = shared + "/data/alqac/" + floor.set;
+
+  test_support::TempDir tmp;
+  const std::string db = tmp / "db";
+  text::Analyzer analyzer;
+  {
+    auto writer = IndexWriter::Open(db, analyzer);
+    ASSERT_TRUE(writer.ok()) << writer.status().message();
+    std::vector<LoadProblem> problems;
+    Status add;
+    const Status st = LoadFile(dir + "/corpus.jsonl", "", {}, [&](Document&& d) {
+      if (add.ok()) add = (*writer)->Add(d);
+    }, &problems);
+    ASSERT_TRUE(st.ok()) << st.message();
+    ASSERT_TRUE(add.ok()) << add.message();
+    ASSERT_TRUE(problems.empty()) << problems.front().message;
+    ASSERT_TRUE((*writer)->Commit().ok());
+  }
+  auto queries = eval::LoadQueries(dir + "/queries.jsonl");
+  ASSERT_TRUE(queries.ok()) << queries.status().message();
+  auto qrels = eval::LoadQrels(dir + "/qrels.tsv");
+  ASSERT_TRUE(qrels.ok()) << qrels.status().message();
+  auto searcher = search::Searcher::Open(db, analyzer);
+  ASSERT_TRUE(searcher.ok()) << searcher.status().message();
+
+  const auto score = [&](eval::QueryVariant v) {
+    return eval::Evaluate(**searcher, analyzer, *queries, *qrels, v);
+  };
+  const eval::Summary as_typed = score(eval::QueryVariant::kAsTyped);
+  const eval::Summary bare = score(eval::QueryVariant::kNoDiacritics);
+  EXPECT_GT(as_typed.queries, 50u);
+  EXPECT_GE(as_typed.ndcg10, floor.as_typed);
+  EXPECT_GE(bare.ndcg10, floor.no_diacritics);
+  // The brief's bar: no-diacritics within 5% of as-typed; spelling variants change nothing.
+  EXPECT_GE(bare.ndcg10, 0.95 * as_typed.ndcg10);
+  for (auto v : {eval::QueryVariant::kNfd, eval::QueryVariant::kOldTone, eval::QueryVariant::kNewTone}) {
+    SCOPED_TRACE(std::string(eval::VariantName(v)));
+    const eval::Summary s = score(v);
+    EXPECT_DOUBLE_EQ(s.ndcg10, as_typed.ndcg10);
+    EXPECT_DOUBLE_EQ(s.mrr10, as_typed.mrr10);
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(Alqac, EvalFloorTest, ::testing::ValuesIn(kFloors),
+                         [](const auto& info) { return std::string(info.param.set); });
+
+}  // namespace
+}  // namespace vankien
