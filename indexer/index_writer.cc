@@ -68,13 +68,13 @@ struct IndexWriter::Impl {
     doc.add_boolean_term(schema::IdTerm(d.id));
     if (!d.date.empty()) doc.add_value(schema::kDateSlot, d.date);
 
-    nlohmann::json data = {{"id", d.id},     {"title", d.title}, {"text", d.text},
+    nlohmann::ordered_json data = {{"id", d.id},     {"title", d.title}, {"text", d.text},
                            {"date", d.date}, {"url", d.url},     {"path", d.path}};
-    nlohmann::json fields = nlohmann::json::object();
+    nlohmann::ordered_json fields = nlohmann::ordered_json::object();  // keeps input order
     for (const auto& [key, value] : d.fields) fields[key] = value;
     data["fields"] = std::move(fields);
     // Invalid UTF-8 in a source file must not stop indexing: store U+FFFD in its place.
-    doc.set_data(data.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+    doc.set_data(data.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace));
     return doc;
   }
 };

@@ -15,7 +15,8 @@ Xapian::BM25Weight MakeWeight() { return Xapian::BM25Weight(1.2, 0, 1, 0.5, 0.5)
 
 Document DecodeData(const std::string& data) {
   Document doc;
-  const nlohmann::json j = nlohmann::json::parse(data, nullptr, /*allow_exceptions=*/false);
+  const nlohmann::ordered_json j =
+      nlohmann::ordered_json::parse(data, nullptr, /*allow_exceptions=*/false);
   if (!j.is_object()) return doc;
   auto str = [&](const char* key) {
     auto it = j.find(key);

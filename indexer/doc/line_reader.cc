@@ -93,7 +93,7 @@ LineReader::Outcome LineReader::Next(std::string* line) {
     const std::size_t nl = buffer_.find('\n', pos_);
     if (nl != std::string::npos) {
       ++line_number_;
-      if (too_long) {
+      if (too_long || nl - pos_ > max_line_) {
         pos_ = nl + 1;
         return Outcome::kTooLong;
       }

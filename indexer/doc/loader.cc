@@ -105,16 +105,8 @@ int ToInt(std::string_view digits) {
   return v;
 }
 
-bool AllDigits(std::string_view s) {
-  if (s.empty()) return false;
-  for (char c : s) {
-    if (!std::isdigit(static_cast<unsigned char>(c))) return false;
-  }
-  return true;
-}
-
 std::string FormatDate(int y, int m, int d) {
-  char buf[16];
+  char buf[32];
   if (m == 0) {
     std::snprintf(buf, sizeof buf, "%04d", y);
   } else if (d == 0) {
@@ -125,8 +117,17 @@ std::string FormatDate(int y, int m, int d) {
   return buf;
 }
 
+int DaysInMonth(int y, int m) {
+  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+  return m == 2 && leap ? 29 : kDays[m - 1];
+}
+
+// Month and day may be 0 (unknown) but not out of range; a day needs a month.
 bool Plausible(int y, int m, int d) {
-  return y >= 1000 && y <= 2999 && m >= 0 && m <= 12 && d >= 0 && d <= 31 && !(m == 0 && d != 0);
+  if (y < 1000 || y > 2999 || m < 0 || m > 12 || d < 0) return false;
+  if (m == 0) return d == 0;
+  return d <= DaysInMonth(y, m);
 }
 
 }  // namespace
@@ -139,53 +140,58 @@ FileKind KindOf(const std::string& path) {
 
 std::string NormalizeDate(std::string_view text) {
   text = Trim(text);
-  // ISO: YYYY, YYYY-MM, YYYY-MM-DD, optionally followed by a time.
-  if (text.size() >= 4 && AllDigits(text.substr(0, 4))) {
-    const int y = ToInt(text.substr(0, 4));
-    int m = 0, d = 0;
-    if (text.size() >= 7 && (text[4] == '-' || text[4] == '/') && AllDigits(text.substr(5, 2))) {
-      m = ToInt(text.substr(5, 2));
-      if (text.size() >= 10 && text[7] == text[4] && AllDigits(text.substr(8, 2))) {
-        d = ToInt(text.substr(8, 2));
-      }
-    } else if (text.size() > 4 && std::isdigit(static_cast<unsigned char>(text[4]))) {
-      return "";
-    }
-    return Plausible(y, m, d) ? FormatDate(y, m, d) : "";
-  }
-  // Vietnamese order: D/M/YYYY or D-M-YYYY or D.M.YYYY.
+  // Up to three runs of digits separated by '-', '/' or '.'; anything after a 'T' or a space
+  // (a time of day) is ignored.
+  const std::size_t cut = text.find_first_of("T ");
+  if (cut != std::string_view::npos) text = text.substr(0, cut);
   int parts[3] = {0, 0, 0};
+  std::size_t widths[3] = {0, 0, 0};
   int count = 0;
   std::size_t i = 0;
-  while (i < text.size() && count < 3) {
+  while (i < text.size()) {
+    if (count == 3) return "";
     std::size_t j = i;
     while (j < text.size() && std::isdigit(static_cast<unsigned char>(text[j]))) ++j;
     if (j == i || j - i > 4) return "";
-    parts[count++] = ToInt(text.substr(i, j - i));
-    if (j < text.size() && count < 3) {
+    parts[count] = ToInt(text.substr(i, j - i));
+    widths[count++] = j - i;
+    if (j < text.size()) {
       if (text[j] != '/' && text[j] != '-' && text[j] != '.') return "";
       ++j;
+      if (j == text.size()) return "";
     }
     i = j;
   }
-  if (count == 3 && Plausible(parts[2], parts[1], parts[0]) && parts[0] > 0 && parts[1] > 0) {
-    return FormatDate(parts[2], parts[1], parts[0]);
+  int y = 0, m = 0, d = 0;
+  if (count >= 1 && widths[0] == 4) {  // ISO order: YYYY[-M[-D]]
+    y = parts[0];
+    m = count >= 2 ? parts[1] : 0;
+    d = count >= 3 ? parts[2] : 0;
+    if ((count >= 2 && m == 0) || (count == 3 && d == 0)) return "";
+  } else if (count == 3 && widths[2] == 4) {  // Vietnamese order: D/M/YYYY
+    d = parts[0];
+    m = parts[1];
+    y = parts[2];
+    if (d == 0 || m == 0) return "";
+  } else {
+    return "";
   }
-  return "";
+  return Plausible(y, m, d) ? FormatDate(y, m, d) : "";
 }
 
 Result<Document> ParseJsonRecord(std::string_view line) {
-  nlohmann::json record;
+  // ordered_json keeps the record's field order, which Document::fields promises.
+  nlohmann::ordered_json record;
   try {
-    record = nlohmann::json::parse(line);
-  } catch (const nlohmann::json::parse_error& e) {
+    record = nlohmann::ordered_json::parse(line);
+  } catch (const nlohmann::ordered_json::parse_error& e) {
     return Status::InvalidArgument(std::string("not valid JSON (") + e.what() + ")");
   }
   if (!record.is_object()) return Status::InvalidArgument("record is not a JSON object");
   Document doc;
   for (auto it = record.begin(); it != record.end(); ++it) {
     const std::string& key = it.key();
-    const nlohmann::json& value = it.value();
+    const nlohmann::ordered_json& value = it.value();
     if (key == "id") {
       if (value.is_string()) {
         doc.id = value.get<std::string>();

@@ -27,7 +27,8 @@ struct LoadProblem {
 };
 
 struct LoadOptions {
-  // Text files (and JSONL lines) larger than this are refused with a LoadProblem.
+  // Larger text files are refused (LoadFile returns a non-ok Status naming the file); larger
+  // JSONL records are skipped and reported as a LoadProblem.
   std::size_t max_document_bytes = 64u << 20;
 };
 
