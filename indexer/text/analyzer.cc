@@ -31,6 +31,15 @@ icu::UnicodeString ToUnicode(std::string_view in) {
   return icu::UnicodeString::fromUTF8(icu::StringPiece(in.data(), static_cast<int32_t>(in.size())));
 }
 
+void AssignCodePoints(const icu::UnicodeString& s, std::u32string* cps) {
+  cps->clear();
+  for (int32_t i = 0; i < s.length();) {
+    const UChar32 c = s.char32At(i);
+    cps->push_back(static_cast<char32_t>(c));
+    i += U16_LENGTH(c);
+  }
+}
+
 std::string ToUtf8(const icu::UnicodeString& s) {
   std::string out;
   s.toUTF8String(out);
@@ -98,19 +107,13 @@ struct Analyzer::Impl {
     return invalid;
   }
 
-  // NFC of `cps` in place; returns false if it was already NFC by the quick check.
+  // NFC of `cps` in place.
   void NormalizeNfc(std::u32string* cps) const {
     icu::UnicodeString us;
     for (char32_t c : *cps) us.append(static_cast<UChar32>(c));
     UErrorCode status = U_ZERO_ERROR;
     icu::UnicodeString normalized = nfc->normalize(us, status);
-    if (U_FAILURE(status)) return;
-    cps->clear();
-    for (int32_t i = 0; i < normalized.length();) {
-      const UChar32 c = normalized.char32At(i);
-      cps->push_back(static_cast<char32_t>(c));
-      i += U16_LENGTH(c);
-    }
+    if (U_SUCCESS(status)) AssignCodePoints(normalized, cps);
   }
 
   // NFC + full case folding of one run, via the table when every code point allows it.
@@ -132,13 +135,7 @@ struct Analyzer::Impl {
     normalized.foldCase();
     // Case folding can undo NFC in rare cases (e.g. U+0345); normalize again.
     normalized = nfc->normalize(normalized, status);
-    if (U_FAILURE(status)) return;
-    cps->clear();
-    for (int32_t i = 0; i < normalized.length();) {
-      const UChar32 c = normalized.char32At(i);
-      cps->push_back(static_cast<char32_t>(c));
-      i += U16_LENGTH(c);
-    }
+    if (U_SUCCESS(status)) AssignCodePoints(normalized, cps);
   }
 
   void AppendFolded(char32_t c, std::string* out) const {

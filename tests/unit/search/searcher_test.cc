@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include "tests/support/utf8_check.h"
+
 #include <algorithm>
 #include <cctype>
 #include <chrono>
@@ -31,38 +33,7 @@ const text::Analyzer& A() {
   return *analyzer;
 }
 
-bool IsValidUtf8(std::string_view s) {
-  std::size_t i = 0;
-  const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
-  while (i < s.size()) {
-    const unsigned char b = byte(i);
-    std::size_t len = 0;
-    unsigned char lo = 0x80, hi = 0xBF;
-    if (b < 0x80) {
-      ++i;
-      continue;
-    } else if (b >= 0xC2 && b <= 0xDF) {
-      len = 2;
-    } else if (b >= 0xE0 && b <= 0xEF) {
-      len = 3;
-      if (b == 0xE0) lo = 0xA0;
-      if (b == 0xED) hi = 0x9F;
-    } else if (b >= 0xF0 && b <= 0xF4) {
-      len = 4;
-      if (b == 0xF0) lo = 0x90;
-      if (b == 0xF4) hi = 0x8F;
-    } else {
-      return false;
-    }
-    if (i + len > s.size()) return false;
-    if (byte(i + 1) < lo || byte(i + 1) > hi) return false;
-    for (std::size_t k = 2; k < len; ++k) {
-      if (byte(i + k) < 0x80 || byte(i + k) > 0xBF) return false;
-    }
-    i += len;
-  }
-  return true;
-}
+using test_support::IsValidUtf8;
 
 Document Doc(std::string id, std::string text, std::string title = "") {
   Document d;

@@ -5,6 +5,8 @@
 
 #include <gtest/gtest.h>
 
+#include "tests/support/utf8_check.h"
+
 #include <cstddef>
 #include <cstdint>
 #include <iterator>
@@ -68,39 +70,7 @@ std::string Splice(std::string_view input, const std::vector<Token>& tokens,
   return out;
 }
 
-// Well-formed UTF-8 per Unicode Table 3-7 (no overlongs, no surrogates, <= U+10FFFF).
-bool IsValidUtf8(std::string_view s) {
-  std::size_t i = 0;
-  const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
-  while (i < s.size()) {
-    unsigned char b = byte(i);
-    std::size_t len = 0;
-    unsigned char lo = 0x80, hi = 0xBF;
-    if (b < 0x80) {
-      ++i;
-      continue;
-    } else if (b >= 0xC2 && b <= 0xDF) {
-      len = 2;
-    } else if (b >= 0xE0 && b <= 0xEF) {
-      len = 3;
-      if (b == 0xE0) lo = 0xA0;
-      if (b == 0xED) hi = 0x9F;
-    } else if (b >= 0xF0 && b <= 0xF4) {
-      len = 4;
-      if (b == 0xF0) lo = 0x90;
-      if (b == 0xF4) hi = 0x8F;
-    } else {
-      return false;
-    }
-    if (i + len > s.size()) return false;
-    if (byte(i + 1) < lo || byte(i + 1) > hi) return false;
-    for (std::size_t k = 2; k < len; ++k) {
-      if (byte(i + k) < 0x80 || byte(i + k) > 0xBF) return false;
-    }
-    i += len;
-  }
-  return true;
-}
+using test_support::IsValidUtf8;
 
 // True when `s` holds a combining diacritical mark U+0300..U+036F (UTF-8 CC 80..CD AF).
 bool HasCombiningMark(std::string_view s) {
