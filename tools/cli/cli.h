@@ -29,6 +29,7 @@ Runner RegisterShow(CLI::App& app);
 Runner RegisterStats(CLI::App& app);
 Runner RegisterAnalyze(CLI::App& app);
 Runner RegisterEval(CLI::App& app);
+Runner RegisterRefs(CLI::App& app);
 
 // $VANKIEN_DB, or ./vankien.db.
 std::string DefaultDatabase();

@@ -22,6 +22,7 @@ int main(int argc, char** argv) {
   add(RegisterStats);
   add(RegisterAnalyze);
   add(RegisterEval);
+  add(RegisterRefs);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
