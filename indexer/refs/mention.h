@@ -54,7 +54,7 @@ std::string ToRoman(int n);
 int FromRoman(std::string_view roman);
 
 // The Party term (khóa) in force on a date "YYYY[-MM[-DD]]", from the congress dates; "" when
-// unknown or before 1930. Used to tell 21-NQ/TW (2017, XII) from 21-NQ/TW (2022, XIII).
+// unknown, before the first congress (1935-03-31) or after 2030. Used to tell 21-NQ/TW (2017, XII) from 21-NQ/TW (2022, XIII).
 std::string PartyTermOn(std::string_view date);
 
 }  // namespace vankien::refs
