@@ -3,10 +3,14 @@
 #include <xapian.h>
 
 #include <chrono>
+#include <filesystem>
 #include <ctime>
 #include <nlohmann/json.hpp>
 #include <vector>
 
+#include "indexer/refs/lexicon.h"
+#include "indexer/refs/recognizer.h"
+#include "indexer/refs/registry.h"
 #include "indexer/schema.h"
 
 namespace vankien {
@@ -32,9 +36,67 @@ struct IndexWriter::Impl {
   IndexWriterOptions options;
   std::vector<text::Token> tokens;  // reused across documents
   std::string term;
+  refs::Registry registry;
+  bool registry_changed = false;
+  std::unique_ptr<refs::Recognizer> recognizer;  // uses `registry`
 
   Impl(Xapian::WritableDatabase d, const text::Analyzer& a, const IndexWriterOptions& o)
       : db(std::move(d)), analyzer(a), options(o) {}
+
+  // Reference terms for every mention in `text`; returns the mentions' JSON for the doc data.
+  nlohmann::ordered_json IndexReferences(std::string_view text, Xapian::Document* doc) {
+    nlohmann::ordered_json list = nlohmann::ordered_json::array();
+    for (const refs::Mention& m : recognizer->Find(text)) {
+      const std::string symbol = m.Canonical();
+      if (symbol.empty()) continue;  // a number whose issuer nobody knows
+      doc->add_term(std::string(schema::kRefPrefix) + symbol);
+      if (!m.resolved_symbol.empty()) doc->add_term(std::string(schema::kRefPrefix) + m.resolved_symbol);
+      const std::string key = m.Key();
+      if (key != symbol) doc->add_term(std::string(schema::kRefKeyPrefix) + key);
+      list.push_back({{"symbol", m.resolved_symbol.empty() ? symbol : m.resolved_symbol},
+                      {"key", key},
+                      {"surface", m.surface},
+                      {"begin", m.byte_start},
+                      {"end", m.byte_end}});
+    }
+    return list;
+  }
+
+  // Adds an official document to the registry. The row goes through the registry's own parser
+  // so that a stored registry always loads again; a row it rejects is left out.
+  void AddToRegistry(const refs::Mention& m, const Document& d) {
+    std::string type_name = m.kind.empty() ? std::string(refs::NounForCode(m.type)) : m.kind;
+    if (type_name.empty()) type_name = m.type;
+    auto clean = [](std::string s) {
+      for (char& c : s) {
+        if (c == '\t' || c == '\n' || c == '\r') c = ' ';
+      }
+      return s;
+    };
+    const std::string row = std::string(refs::Registry::kHeader) + "\n" + m.Canonical() + "\t" +
+                            type_name + "\t" + m.number + "\t" + m.issuer + "\t" + d.date + "\t" +
+                            m.term + "\t" + (m.plenum ? std::to_string(*m.plenum) : "") + "\t" +
+                            clean(d.title) + "\n";
+    auto parsed = refs::Registry::Parse(row, d.id);
+    if (!parsed.ok() || parsed->size() != 1) return;
+    registry.Add(parsed->entries().front());
+    registry_changed = true;
+  }
+
+  // The document's own symbol: indexed, and the document enters the registry.
+  std::string IndexOwnSymbol(const Document& d, Xapian::Document* doc) {
+    for (refs::Mention m : recognizer->Find(d.symbol)) {
+      const std::string symbol = m.Canonical();
+      if (symbol.empty() || m.number.empty()) continue;
+      if (m.date.empty()) m.date = d.date;
+      if (m.term.empty() && m.system == refs::System::kParty) m.term = refs::PartyTermOn(d.date);
+      doc->add_term(std::string(schema::kOwnSymbolPrefix) + symbol);
+      doc->add_term(std::string(schema::kOwnKeyPrefix) + m.Key());
+      AddToRegistry(m, d);
+      return symbol;
+    }
+    return {};
+  }
 
   // Indexes `text`; positions start at *pos and advance. wdf_inc weights a field (the title).
   void IndexText(std::string_view text, Xapian::termcount wdf_inc, Xapian::termpos* pos,
@@ -68,11 +130,20 @@ struct IndexWriter::Impl {
     doc.add_boolean_term(schema::IdTerm(d.id));
     if (!d.date.empty()) doc.add_value(schema::kDateSlot, d.date);
 
+    nlohmann::ordered_json references = nlohmann::ordered_json::array();
+    std::string own_symbol;
+    if (recognizer) {
+      IndexReferences(d.title, &doc);
+      references = IndexReferences(d.text, &doc);
+      if (!d.symbol.empty()) own_symbol = IndexOwnSymbol(d, &doc);
+    }
     nlohmann::ordered_json data = {{"id", d.id},     {"title", d.title}, {"text", d.text},
-                           {"date", d.date}, {"url", d.url},     {"path", d.path}};
+                                   {"date", d.date}, {"url", d.url},     {"path", d.path},
+                                   {"symbol", own_symbol}};
     nlohmann::ordered_json fields = nlohmann::ordered_json::object();  // keeps input order
     for (const auto& [key, value] : d.fields) fields[key] = value;
     data["fields"] = std::move(fields);
+    data["refs"] = std::move(references);
     // Invalid UTF-8 in a source file must not stop indexing: store U+FFFD in its place.
     doc.set_data(data.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace));
     return doc;
@@ -98,6 +169,18 @@ Result<std::unique_ptr<IndexWriter>> IndexWriter::Open(const std::string& dir,
                                      "; index into a new directory");
     }
     auto impl = std::make_unique<Impl>(std::move(db), analyzer, options);
+    const std::string stored = impl->db.get_metadata(std::string(schema::kMetaRegistry));
+    if (!stored.empty()) {
+      auto registry = refs::Registry::Parse(stored, dir + " (stored registry)");
+      if (!registry.ok()) return registry.status();
+      impl->registry = std::move(registry).value();
+    } else if (!options.seed_registry.empty() && std::filesystem::exists(options.seed_registry)) {
+      auto registry = refs::Registry::Load(options.seed_registry);
+      if (!registry.ok()) return registry.status();
+      impl->registry = std::move(registry).value();
+      impl->registry_changed = true;
+    }
+    if (options.references) impl->recognizer = std::make_unique<refs::Recognizer>(&impl->registry);
     return std::unique_ptr<IndexWriter>(new IndexWriter(std::move(impl)));
   } catch (const Xapian::DatabaseLockError& e) {
     return Status::IoError(dir + " is being written by another process (" + e.get_msg() +
@@ -124,6 +207,10 @@ Status IndexWriter::Commit() {
     impl_->db.set_metadata(std::string(schema::kMetaSchemaVersion),
                            std::string(schema::kSchemaVersion));
     impl_->db.set_metadata(std::string(schema::kMetaLastIndexed), NowIso());
+    if (impl_->registry_changed) {
+      impl_->db.set_metadata(std::string(schema::kMetaRegistry), impl_->registry.ToTsv());
+      impl_->registry_changed = false;
+    }
     impl_->db.commit();
     since_commit_ = 0;
     return Status::Ok();
@@ -134,5 +221,7 @@ Status IndexWriter::Commit() {
 }
 
 std::size_t IndexWriter::document_count() const { return impl_->db.get_doccount(); }
+
+std::size_t IndexWriter::registry_size() const { return impl_->registry.size(); }
 
 }  // namespace vankien

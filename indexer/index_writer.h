@@ -22,6 +22,12 @@ struct IndexWriterOptions {
   // Also store positions for exact-form terms. Off: phrases run on folded positions (see
   // schema.h), which halves the positional data; kept as an option for measurement.
   bool exact_positions = false;
+  // Recognize document references in titles and texts and index them (schema.h, XREF/XKEY).
+  bool references = true;
+  // Registry to start from when the index does not hold one yet (refs::Registry TSV, e.g.
+  // corpus/registry.tsv); empty or missing file: start empty. Official documents indexed later
+  // (those with a symbol) are added to the index's registry.
+  std::string seed_registry;
 };
 
 class IndexWriter {
@@ -38,6 +44,8 @@ class IndexWriter {
   Status Commit();
 
   std::size_t documents_added() const { return added_; }
+  // Entries in the index's registry of known documents.
+  std::size_t registry_size() const;
   // Documents in the database, as of now (including uncommitted changes).
   std::size_t document_count() const;
 

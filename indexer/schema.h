@@ -26,19 +26,36 @@ inline constexpr std::string_view kExactPrefix = "";
 // one; phrase queries in either form run on these positions. Weighted.
 inline constexpr std::string_view kFoldedPrefix = "XF";
 
+// Document references (indexer/refs). The canonical symbol or key follows a colon because it
+// may start with an upper-case letter ("NQ/TW/HNTW4/XII"). Weighted with wdf 1 so that a query
+// naming a reference ranks the documents holding it first (refs are rare: high idf).
+// Every reference a document mentions: canonical symbol ("XREF:21-NQ/TW"), and an informal
+// mention's symbol when the registry resolved it.
+inline constexpr std::string_view kRefPrefix = "XREF:";
+// The same with the term or year when the text says it ("XKEY:21-NQ/TW@XIII").
+inline constexpr std::string_view kRefKeyPrefix = "XKEY:";
+// The document's own symbol and key, when it is itself an official document.
+inline constexpr std::string_view kOwnSymbolPrefix = "XOWN:";
+inline constexpr std::string_view kOwnKeyPrefix = "XOWNKEY:";
+
 // ---- Value slots ----------------------------------------------------------------------------
 // Document date as "YYYY-MM-DD" (or a prefix of it, "YYYY" or "YYYY-MM"): sortable as a string.
 inline constexpr unsigned kDateSlot = 0;
 
 // ---- Document data --------------------------------------------------------------------------
-// Each document's data is a JSON object: {"id","title","text","date","url","path","fields"}
-// where "fields" holds every other string field of the source record. "text" is the original
-// text, kept so snippets can be cut from it with the analyzer's byte offsets.
+// Each document's data is a JSON object: {"id","title","text","date","url","path","symbol",
+// "fields","refs"} where "fields" holds every other string field of the source record, "text"
+// is the original text (snippets and reference contexts are cut from it by byte offset),
+// "symbol" the document's own canonical symbol and "refs" its mentions in the text:
+// [{"symbol","key","surface","begin","end"}] with byte offsets into "text".
 
 // ---- Database metadata keys -----------------------------------------------------------------
 inline constexpr std::string_view kMetaLastIndexed = "vankien.last_indexed";  // ISO 8601 UTC
 inline constexpr std::string_view kMetaSchemaVersion = "vankien.schema";      // kSchemaVersion
-inline constexpr std::string_view kSchemaVersion = "1";
+inline constexpr std::string_view kSchemaVersion = "2";
+// The registry of known documents (refs::Registry TSV), kept with the index so that it is
+// committed together with the documents that added to it.
+inline constexpr std::string_view kMetaRegistry = "vankien.registry";
 
 // ---- Limits ---------------------------------------------------------------------------------
 // Xapian refuses terms longer than 245 bytes; longer tokens are not indexed.

@@ -2,6 +2,7 @@
 
 #include <xapian.h>
 
+#include "indexer/refs/recognizer.h"
 #include "indexer/schema.h"
 
 namespace vankien::search {
@@ -41,8 +42,9 @@ std::vector<Segment> SplitQuotes(std::string_view q) {
 
 std::string ParsedQuery::Description() const { return query_->get_description(); }
 
-QueryBuilder::QueryBuilder(const text::Analyzer& analyzer, QueryOptions options)
-    : analyzer_(analyzer), options_(options) {}
+QueryBuilder::QueryBuilder(const text::Analyzer& analyzer, QueryOptions options,
+                           const refs::Recognizer* recognizer)
+    : analyzer_(analyzer), options_(options), recognizer_(recognizer) {}
 
 Result<ParsedQuery> QueryBuilder::Build(std::string_view user_query) const {
   if (user_query.size() > options_.max_query_bytes) {
@@ -54,7 +56,35 @@ Result<ParsedQuery> QueryBuilder::Build(std::string_view user_query) const {
   ParsedQuery parsed;
   std::vector<Xapian::Query> words;
   std::vector<Xapian::Query> phrases;
+  std::vector<Xapian::Query> references;
   std::size_t used = 0;
+
+  // Document references first; their text is then blanked so its pieces ("21", "nq", "tw")
+  // do not also count as words.
+  std::string rest(user_query);
+  if (recognizer_ != nullptr) {
+    for (const refs::Mention& m : recognizer_->Find(user_query)) {
+      const std::string symbol = m.resolved_symbol.empty() ? m.Canonical() : m.resolved_symbol;
+      if (symbol.empty()) continue;
+      const std::string key = m.Key();
+      std::vector<Xapian::Query> any = {
+          Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
+                        Xapian::Query(std::string(schema::kRefPrefix) + symbol), options_.citing_weight),
+          Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
+                        Xapian::Query(std::string(schema::kOwnSymbolPrefix) + symbol), options_.own_weight)};
+      if (key != symbol && m.resolved_symbol.empty()) {
+        // The term or year was given: documents citing exactly that one score more.
+        any.emplace_back(Xapian::Query::OP_SCALE_WEIGHT,
+                         Xapian::Query(std::string(schema::kRefKeyPrefix) + key), options_.citing_weight);
+        any.emplace_back(Xapian::Query::OP_SCALE_WEIGHT,
+                         Xapian::Query(std::string(schema::kOwnKeyPrefix) + key), options_.own_weight);
+      }
+      references.emplace_back(Xapian::Query::OP_OR, any.begin(), any.end());
+      parsed.references_.push_back(symbol);
+      for (const text::Token& t : analyzer_.Analyze(m.surface).tokens) parsed.highlight_terms_.push_back(t.folded);
+      std::fill(rest.begin() + m.byte_start, rest.begin() + m.byte_end, ' ');
+    }
+  }
 
   auto word_query = [&](const text::Token& t) {
     Xapian::Query folded(std::string(schema::kFoldedPrefix) + t.folded);
@@ -66,7 +96,7 @@ Result<ParsedQuery> QueryBuilder::Build(std::string_view user_query) const {
                                        options_.folded_weight_for_marked));
   };
 
-  for (const Segment& segment : SplitQuotes(user_query)) {
+  for (const Segment& segment : SplitQuotes(rest)) {
     const text::Analysis analysis = analyzer_.Analyze(segment.text);
     std::vector<const text::Token*> tokens;
     for (const text::Token& t : analysis.tokens) {
@@ -102,13 +132,14 @@ Result<ParsedQuery> QueryBuilder::Build(std::string_view user_query) const {
     phrases.push_back(std::move(phrase));
   }
 
-  if (words.empty() && phrases.empty()) {
+  if (words.empty() && phrases.empty() && references.empty()) {
     if (user_query.find_first_not_of(" \t\r\n") == std::string_view::npos) {
       return Status::InvalidArgument("empty query: type one or more words to search for");
     }
     return Status::InvalidArgument("the query has no word to search for (only punctuation or "
                                    "symbols): type letters or numbers");
   }
+  words.insert(words.end(), references.begin(), references.end());
   Xapian::Query ranked(Xapian::Query::OP_OR, words.begin(), words.end());
   Xapian::Query query;
   if (phrases.empty()) {

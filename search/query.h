@@ -1,6 +1,8 @@
 // Query understanding: turns what a user typed into the query vankien runs. Free words are
 // OR-ed and ranked; "quoted phrases" are required and matched as phrases. A word typed with
 // diacritics matches its exact form; a word typed without them matches every accented form.
+// A document number in any spelling ("nq 21/tw", "21/NQ-TW") matches the documents that cite
+// it and the document itself, ranked above word matches.
 // Thread-safety: a QueryBuilder is immutable; Build may be called concurrently.
 #ifndef VANKIEN_SEARCH_QUERY_H_
 #define VANKIEN_SEARCH_QUERY_H_
@@ -18,6 +20,10 @@ namespace Xapian {
 class Query;
 }
 
+namespace vankien::refs {
+class Recognizer;
+}
+
 namespace vankien::search {
 
 struct QueryOptions {
@@ -27,6 +33,10 @@ struct QueryOptions {
   std::size_t max_words = 64;
   // How much a word typed with diacritics also scores for its accent-free form (0 = exact only).
   double folded_weight_for_marked = 0.0;
+  // Weight multipliers for a document reference in the query ("nq 21/tw"): documents citing
+  // it, and the document itself, rank above documents that only share words with the query.
+  double citing_weight = 10.0;
+  double own_weight = 30.0;
 };
 
 // A parsed query, ready to run.
@@ -38,6 +48,8 @@ class ParsedQuery {
   const std::vector<std::string>& highlight_terms() const { return highlight_terms_; }
   // Words dropped because the query had more than max_words.
   std::size_t dropped_words() const { return dropped_words_; }
+  // Canonical symbols of the document references recognized in the query.
+  const std::vector<std::string>& references() const { return references_; }
 
   const Xapian::Query& xapian_query() const { return *query_; }  // for the search library
 
@@ -45,13 +57,16 @@ class ParsedQuery {
   friend class QueryBuilder;
   std::shared_ptr<const Xapian::Query> query_;
   std::vector<std::string> highlight_terms_;
+  std::vector<std::string> references_;
   std::size_t dropped_words_ = 0;
 };
 
 class QueryBuilder {
  public:
-  // `analyzer` must outlive the builder.
-  explicit QueryBuilder(const text::Analyzer& analyzer, QueryOptions options = {});
+  // `analyzer` and `recognizer` (optional: without it references are plain words) must outlive
+  // the builder.
+  explicit QueryBuilder(const text::Analyzer& analyzer, QueryOptions options = {},
+                        const refs::Recognizer* recognizer = nullptr);
 
   // Fails with InvalidArgument (and a message for the user) on an empty query, a query with no
   // searchable word, or one over max_query_bytes. Unbalanced quotes are forgiven: an opening
@@ -61,6 +76,7 @@ class QueryBuilder {
  private:
   const text::Analyzer& analyzer_;
   QueryOptions options_;
+  const refs::Recognizer* recognizer_;
 };
 
 }  // namespace vankien::search

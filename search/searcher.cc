@@ -6,12 +6,15 @@
 #include <nlohmann/json.hpp>
 
 #include "indexer/schema.h"
+#include "search/searcher_impl.h"
 
 namespace vankien::search {
 namespace {
 
 // Xapian's BM25 defaults suit syllable terms; documented here so a change is deliberate.
 Xapian::BM25Weight MakeWeight() { return Xapian::BM25Weight(1.2, 0, 1, 0.5, 0.5); }
+
+}  // namespace
 
 Document DecodeData(const std::string& data) {
   Document doc;
@@ -28,6 +31,7 @@ Document DecodeData(const std::string& data) {
   doc.date = str("date");
   doc.url = str("url");
   doc.path = str("path");
+  doc.symbol = str("symbol");
   if (auto it = j.find("fields"); it != j.end() && it->is_object()) {
     for (auto f = it->begin(); f != it->end(); ++f) {
       if (f->is_string()) doc.fields.emplace_back(f.key(), f->get<std::string>());
@@ -35,18 +39,6 @@ Document DecodeData(const std::string& data) {
   }
   return doc;
 }
-
-}  // namespace
-
-struct Searcher::Impl {
-  std::string dir;
-  Xapian::Database db;
-  const text::Analyzer& analyzer;
-  QueryBuilder builder;
-
-  Impl(std::string d, Xapian::Database database, const text::Analyzer& a, QueryOptions q)
-      : dir(std::move(d)), db(std::move(database)), analyzer(a), builder(a, q) {}
-};
 
 Searcher::Searcher(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 Searcher::~Searcher() = default;
@@ -61,8 +53,15 @@ Result<std::unique_ptr<Searcher>> Searcher::Open(const std::string& dir,
   }
   try {
     Xapian::Database db(dir, Xapian::DB_OPEN);
-    return std::unique_ptr<Searcher>(
-        new Searcher(std::make_unique<Impl>(dir, std::move(db), analyzer, query_options)));
+    refs::Registry registry;
+    const std::string stored = db.get_metadata(std::string(schema::kMetaRegistry));
+    if (!stored.empty()) {
+      auto parsed = refs::Registry::Parse(stored, dir + " (stored registry)");
+      if (!parsed.ok()) return parsed.status();
+      registry = std::move(parsed).value();
+    }
+    return std::unique_ptr<Searcher>(new Searcher(
+        std::make_unique<Impl>(dir, std::move(db), analyzer, query_options, std::move(registry))));
   } catch (const Xapian::Error& e) {
     return Status::Corrupt(dir + " is not a readable vankien index (" + e.get_description() +
                            "); rebuild it with `vankien index`");
@@ -70,7 +69,7 @@ Result<std::unique_ptr<Searcher>> Searcher::Open(const std::string& dir,
 }
 
 Result<SearchResponse> Searcher::Search(std::string_view query, const SearchOptions& options) {
-  auto parsed = impl_->builder.Build(query);
+  auto parsed = impl_->builder->Build(query);
   if (!parsed.ok()) return parsed.status();
   if (options.offset > SearchOptions::kMaxOffset) {
     return Status::InvalidArgument("offset " + std::to_string(options.offset) +
@@ -89,17 +88,8 @@ Result<SearchResponse> Searcher::Search(std::string_view query, const SearchOpti
       response.total = mset.get_matches_estimated();
       response.dropped_words = parsed->dropped_words();
       for (auto it = mset.begin(); it != mset.end(); ++it) {
-        Document doc = DecodeData(it.get_document().get_data());
-        Hit hit;
-        hit.id = std::move(doc.id);
-        hit.title = std::move(doc.title);
-        hit.date = std::move(doc.date);
-        hit.url = std::move(doc.url);
-        hit.score = it.get_weight();
-        if (options.snippets) {
-          hit.snippet = MakeSnippet(impl_->analyzer, doc.text, parsed->highlight_terms());
-        }
-        response.hits.push_back(std::move(hit));
+        response.hits.push_back(impl_->MakeHit(it.get_document(), it.get_weight(),
+                                               options.snippets ? &parsed->highlight_terms() : nullptr));
       }
       return response;
     } catch (const Xapian::DatabaseModifiedError&) {
@@ -124,6 +114,8 @@ Result<Document> Searcher::Get(std::string_view id) {
     return Status::IoError("cannot read " + impl_->dir + ": " + e.get_description());
   }
 }
+
+const refs::Registry& Searcher::registry() const { return impl_->registry; }
 
 Result<IndexStats> Searcher::Stats() {
   try {

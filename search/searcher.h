@@ -14,6 +14,7 @@
 
 #include "indexer/base/status.h"
 #include "indexer/doc/document.h"
+#include "indexer/refs/registry.h"
 #include "indexer/text/analyzer.h"
 #include "search/query.h"
 #include "search/snippet.h"
@@ -51,6 +52,30 @@ struct IndexStats {
   std::string last_indexed;  // ISO 8601 UTC, empty if never committed by vankien
 };
 
+// One place a document cites a reference: the sentence around the mention.
+struct Citation {
+  std::string id, title, date;
+  std::string surface;  // the mention as written
+  std::string context;  // the sentence around it (valid UTF-8)
+};
+
+// Citations of one document: its key says which term or year the citing text gave ("" when
+// it gave none); when a number repeats across terms the groups are kept apart.
+struct CitationGroup {
+  std::string key;
+  std::vector<Citation> citations;
+};
+
+// What `vankien ref` shows for a document number.
+struct ReferenceReport {
+  std::string symbol;       // canonical symbol ("21-NQ/TW")
+  std::string key;          // with the term or year when the request gave one
+  std::vector<refs::Registry::Entry> facts;  // registry entries for the symbol (one per term)
+  std::vector<Hit> documents;                // the document itself when the archive holds it
+  std::vector<CitationGroup> groups;         // citing documents, newest first within a group
+  std::size_t citing_documents = 0;
+};
+
 class Searcher {
  public:
   // Opens the database in `dir` read-only. `analyzer` must outlive the searcher. Fails with a
@@ -69,8 +94,16 @@ class Searcher {
 
   Result<IndexStats> Stats();
 
+  // The document named by `reference` (any spelling: "KL 21/TW", "21-NQ/TW khóa XIII",
+  // "Nghị quyết Trung ương 4 khóa XII"), its registry facts and every document that cites it,
+  // with the sentence around each mention. InvalidArgument when `reference` names no document.
+  Result<ReferenceReport> Reference(std::string_view reference, std::size_t max_citing = 200);
+
+  // The index's registry of known documents.
+  const refs::Registry& registry() const;
+
  private:
-  struct Impl;
+  struct Impl;  // search/searcher_impl.h
   explicit Searcher(std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> impl_;
 };

@@ -16,6 +16,7 @@ struct Document {
   std::string date;   // "YYYY-MM-DD", "YYYY-MM", "YYYY" or empty
   std::string url;    // source address, may be empty
   std::string path;   // file it came from, may be empty
+  std::string symbol;  // the document's own number and symbol when it is an official document ("21-NQ/TW")
   // Other string fields of the source record, in input order: stored and indexed as text.
   std::vector<std::pair<std::string, std::string>> fields;
 };

@@ -208,6 +208,8 @@ Result<Document> ParseJsonRecord(std::string_view line) {
       doc.text = std::move(s);
     } else if (key == "url") {
       doc.url = std::move(s);
+    } else if (key == "symbol") {
+      doc.symbol = std::move(s);
     } else if (key == "date") {
       doc.date = NormalizeDate(s);
       if (doc.date.empty() && !IsBlank(s)) doc.fields.emplace_back(key, std::move(s));

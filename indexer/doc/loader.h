@@ -41,7 +41,7 @@ Status LoadFile(const std::string& path, const std::string& id_for_file, const L
                 const DocumentSink& sink, std::vector<LoadProblem>* problems);
 
 // Parses one JSONL record. Needs a non-empty string "id" (a number is accepted and printed);
-// "title", "text", "date", "url" are optional strings; every other string field goes to
+// "title", "text", "date", "url", "symbol" are optional strings; every other string field goes to
 // Document::fields. `date` is normalized to YYYY[-MM[-DD]] when recognizable, else kept in fields.
 Result<Document> ParseJsonRecord(std::string_view line);
 

@@ -71,6 +71,15 @@ std::string_view TypeCode(std::string_view exact) {
   return {};
 }
 
+std::string_view NounForCode(std::string_view code) {
+  if (code == "QĐi") return "Quy định";
+  if (code == "TT") return "Thông tư";
+  for (const TypeNoun& n : kNouns) {
+    if (n.code == code) return n.noun;
+  }
+  return {};
+}
+
 bool IsStateOnlyType(std::string_view code) {
   return code == "NĐ" || code == "TTLT" || code == "L" || code == "PL" || code == "QyĐ";
 }

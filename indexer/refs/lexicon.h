@@ -28,6 +28,9 @@ std::span<const TypeNoun> TypeNouns();
 // "qd" → "QĐ"), matched on the exact (case-folded, accented) form; "" if not a type code.
 std::string_view TypeCode(std::string_view exact);
 
+// The usual noun for a type code ("NQ" → "Nghị quyết", "QĐ" → "Quyết định"); "" if unknown.
+std::string_view NounForCode(std::string_view code);
+
 // True for a type code that only the Party uses in its symbols (Party "TT" is Thông tri).
 bool IsStateOnlyType(std::string_view code);
 

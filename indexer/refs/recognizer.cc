@@ -844,6 +844,25 @@ struct Recognizer::Impl {
       }
       return i;
     }
+    // "KL 21/TW", "nq 21/tw", "NQ 21-TW": the code before the number.
+    if (const std::string_view code = TypeCode(a.exact);
+        !code.empty() && i + 2 < t.size() && t[i + 1].gap.empty() && IsNumber(t[i + 1]) &&
+        (t[i + 2].gap == "/" || t[i + 2].gap == "-") && (i == 0 || (t[i].gap != "-" && t[i].gap != "/"))) {
+      std::size_t next = 0;
+      std::string issuer = IssuerList(t, i + 2, &next);
+      if (!issuer.empty() && (IsPartyIssuer(issuer) || IsStateIssuer(issuer)) &&
+          (next >= t.size() || TypeCode(t[next].exact).empty() || t[next].gap.empty())) {
+        Mention m = Make(text, t, i, next);
+        m.type = std::string(code);
+        m.number = StripZeros(t[i + 1].folded);
+        m.issuer = std::move(issuer);
+        DecideSystem(&m, t[i + 2].gap == "/" ? System::kParty : System::kState, System::kUnknown);
+        ApplyTrailer(ReadTrailer(text, t, next, 16), &m);
+        Finish(&m);
+        out->push_back(std::move(m));
+        return next;
+      }
+    }
     if (a.folded == "nq" && a.upper && i + 1 < t.size() && t[i + 1].gap.empty() && IsNumber(t[i + 1])) {
       // Not the type code inside "18 - NQ / TW".
       if (i > 0 && (t[i].gap == "-" || t[i].gap == "/")) return i;

@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <cstring>
 #include <fstream>
+#include <sstream>
 #include <string>
 #include <system_error>
 #include <tuple>
@@ -233,11 +234,7 @@ Result<Registry::Entry> ParseRow(const std::vector<std::string_view>& f, Format 
   return e;
 }
 
-Result<Registry> Read(const std::string& path, Format format) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    return Status::IoError("cannot open registry " + path + ": " + std::strerror(errno));
-  }
+Result<Registry> Read(std::istream& in, const std::string& path, Format format) {
   const std::string_view header = format == Format::kProject ? Registry::kHeader : kSharedHeader;
   constexpr std::size_t kColumns = 8;  // both formats have eight, ending in title / source_url.
   Registry registry;
@@ -298,6 +295,14 @@ std::string Field(std::string_view s) {
   return out;
 }
 
+Result<Registry> Read(const std::string& path, Format format) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    return Status::IoError("cannot open registry " + path + ": " + std::strerror(errno));
+  }
+  return Read(in, path, format);
+}
+
 }  // namespace
 
 std::optional<int> Registry::Entry::Year() const {
@@ -309,11 +314,16 @@ std::optional<int> Registry::Entry::Year() const {
 
 Result<Registry> Registry::Load(const std::string& path) { return Read(path, Format::kProject); }
 
+Result<Registry> Registry::Parse(std::string_view tsv, const std::string& name) {
+  std::istringstream in{std::string(tsv)};
+  return Read(in, name, Format::kProject);
+}
+
 Result<Registry> Registry::ImportShared(const std::string& path) {
   return Read(path, Format::kShared);
 }
 
-Status Registry::Save(const std::string& path) const {
+std::string Registry::ToTsv() const {
   std::vector<const Entry*> sorted;
   sorted.reserve(entries_.size());
   for (const Entry& e : entries_) sorted.push_back(&e);
@@ -321,19 +331,24 @@ Status Registry::Save(const std::string& path) const {
     return std::tie(a->type_name, a->date, a->symbol, a->term) <
            std::tie(b->type_name, b->date, b->symbol, b->term);
   });
+  std::ostringstream out;
+  out << kHeader << '\n';
+  for (const Entry* e : sorted) {
+    out << Field(e->symbol) << '\t' << Field(e->type_name) << '\t' << Field(e->number) << '\t'
+        << Field(e->issuer_name) << '\t' << Field(e->date) << '\t' << Field(e->term) << '\t'
+        << (e->plenum ? std::to_string(*e->plenum) : "") << '\t' << Field(e->title) << '\n';
+  }
+  return out.str();
+}
 
+Status Registry::Save(const std::string& path) const {
   const std::string tmp = path + ".tmp";
   {
     std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
     if (!out) {
       return Status::IoError("cannot write registry " + tmp + ": " + std::strerror(errno));
     }
-    out << kHeader << '\n';
-    for (const Entry* e : sorted) {
-      out << Field(e->symbol) << '\t' << Field(e->type_name) << '\t' << Field(e->number) << '\t'
-          << Field(e->issuer_name) << '\t' << Field(e->date) << '\t' << Field(e->term) << '\t'
-          << (e->plenum ? std::to_string(*e->plenum) : "") << '\t' << Field(e->title) << '\n';
-    }
+    out << ToTsv();
     out.flush();
     if (!out) {
       std::remove(tmp.c_str());

@@ -72,6 +72,12 @@ class Registry {
   // Load.
   static Result<Registry> ImportShared(const std::string& path);
 
+  // Parses the project format from memory (the copy an index keeps in its metadata); `name`
+  // names the source in error messages.
+  static Result<Registry> Parse(std::string_view tsv, const std::string& name);
+  // The project format as text, exactly what Save writes.
+  std::string ToTsv() const;
+
   // Writes the project format (see Load) to `path`, replacing it: entries sorted by type noun,
   // then date, then symbol; TABs and line breaks inside fields become spaces. Writes a sibling
   // temporary file first, so a failed save leaves an existing file intact. kIoError on failure.

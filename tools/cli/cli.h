@@ -30,6 +30,7 @@ Runner RegisterStats(CLI::App& app);
 Runner RegisterAnalyze(CLI::App& app);
 Runner RegisterEval(CLI::App& app);
 Runner RegisterRefs(CLI::App& app);
+Runner RegisterRef(CLI::App& app);
 
 // $VANKIEN_DB, or ./vankien.db.
 std::string DefaultDatabase();

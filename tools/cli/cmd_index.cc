@@ -23,6 +23,7 @@ struct IndexArgs {
   bool json = false;
   bool quiet = false;
   bool exact_positions = false;
+  std::string registry = VANKIEN_DEFAULT_REGISTRY;
 };
 
 struct Input {
@@ -80,6 +81,7 @@ int RunIndex(const IndexArgs& args) {
   IndexWriterOptions options;
   options.commit_every = std::max<std::size_t>(1, args.commit_every);
   options.exact_positions = args.exact_positions;
+  options.seed_registry = args.registry;
   auto writer = IndexWriter::Open(args.db, analyzer, options);
   if (!writer.ok()) return Fail(writer.status());
 
@@ -128,6 +130,7 @@ int RunIndex(const IndexArgs& args) {
     nlohmann::json j = {{"db", args.db},          {"files", files_loaded},
                         {"documents", docs},      {"documents_in_index", total},
                         {"seconds", secs},        {"docs_per_second", secs > 0 ? docs / secs : 0},
+                        {"registry_entries", (*writer)->registry_size()},
                         {"skipped", skipped},     {"problems", nlohmann::json::array()}};
     for (const auto& p : problems) {
       j["problems"].push_back({{"path", p.path}, {"line", p.line}, {"message", p.message}});
@@ -173,6 +176,9 @@ Runner RegisterIndex(CLI::App& app) {
   cmd->add_option("--commit-every", args->commit_every, "Commit after this many documents")
       ->capture_default_str();
   cmd->add_option("--max-mb", args->max_mb, "Largest document accepted, in MB")->capture_default_str();
+  cmd->add_option("--registry", args->registry,
+                  "Registry of known documents a new index starts from (TSV)")
+      ->capture_default_str();
   cmd->add_flag("--exact-positions", args->exact_positions,
                 "Also store positions of exact (accented) terms: larger index, for measurement");
   cmd->add_flag("--json", args->json, "Print a JSON summary");

@@ -23,6 +23,7 @@ int main(int argc, char** argv) {
   add(RegisterAnalyze);
   add(RegisterEval);
   add(RegisterRefs);
+  add(RegisterRef);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -1,0 +1,116 @@
+// Searcher::Reference: a document number's own document, facts and citations.
+#include <xapian.h>
+
+#include <algorithm>
+#include <map>
+#include <nlohmann/json.hpp>
+
+#include "indexer/schema.h"
+#include "indexer/text/utf8.h"
+#include "search/searcher_impl.h"
+
+namespace vankien::search {
+namespace {
+
+constexpr std::size_t kMaxContext = 400;  // bytes on each side of a mention
+
+bool IsSentenceEnd(std::string_view text, std::size_t i) {
+  const char c = text[i];
+  if (c == '\n') return true;
+  if (c != '.' && c != '!' && c != '?' && c != ';') return false;
+  // A full stop followed by a space ends a sentence; "16.6.2017" and "TP.HCM" do not.
+  return i + 1 >= text.size() || text[i + 1] == ' ' || text[i + 1] == '\n';
+}
+
+// The sentence around [begin, end) of `text`, at most kMaxContext bytes either side.
+std::string SentenceAround(std::string_view text, std::size_t begin, std::size_t end) {
+  begin = std::min(begin, text.size());
+  end = std::min(std::max(end, begin), text.size());
+  std::size_t from = begin;
+  while (from > 0 && begin - from < kMaxContext && !IsSentenceEnd(text, from - 1)) --from;
+  std::size_t to = end;
+  while (to < text.size() && to - end < kMaxContext && !IsSentenceEnd(text, to)) ++to;
+  if (to < text.size() && text[to] != '\n') ++to;  // keep the full stop
+  // Do not cut a UTF-8 character in two.
+  while (from > 0 && (static_cast<unsigned char>(text[from]) & 0xC0) == 0x80) --from;
+  while (to < text.size() && (static_cast<unsigned char>(text[to]) & 0xC0) == 0x80) ++to;
+  std::string out = text::SanitizeUtf8(text.substr(from, to - from));
+  const std::size_t a = out.find_first_not_of(" \n\r\t");
+  const std::size_t b = out.find_last_not_of(" \n\r\t");
+  return a == std::string::npos ? std::string() : out.substr(a, b - a + 1);
+}
+
+}  // namespace
+
+Result<ReferenceReport> Searcher::Reference(std::string_view reference, std::size_t max_citing) {
+  ReferenceReport report;
+  for (const refs::Mention& m : impl_->recognizer.Find(reference)) {
+    const std::string symbol = m.resolved_symbol.empty() ? m.Canonical() : m.resolved_symbol;
+    if (symbol.empty()) continue;
+    report.symbol = symbol;
+    if (m.resolved_symbol.empty() && m.Key() != symbol) report.key = m.Key();
+    break;
+  }
+  if (report.symbol.empty()) {
+    return Status::InvalidArgument("\"" + std::string(reference) +
+                                   "\" is not a document number vankien recognizes: write it like "
+                                   "21-NQ/TW, 01/2021/NĐ-CP or \"Nghị quyết Trung ương 4 khóa XII\"");
+  }
+  for (const auto* e : impl_->registry.FindBySymbol(report.symbol)) {
+    if (report.key.empty() || report.key == report.symbol + "@" + e->term ||
+        (e->Year() && report.key == report.symbol + "@" + std::to_string(*e->Year()))) {
+      report.facts.push_back(*e);
+    }
+  }
+
+  try {
+    auto newest_first = [&](const std::string& term, std::size_t limit) {
+      Xapian::Enquire enquire(impl_->db);
+      enquire.set_query(Xapian::Query(term));
+      enquire.set_weighting_scheme(Xapian::BoolWeight());
+      enquire.set_sort_by_value_then_relevance(schema::kDateSlot, /*reverse=*/true);
+      return enquire.get_mset(0, static_cast<Xapian::doccount>(limit));
+    };
+    const std::string own_term = report.key.empty()
+                                     ? std::string(schema::kOwnSymbolPrefix) + report.symbol
+                                     : std::string(schema::kOwnKeyPrefix) + report.key;
+    const Xapian::MSet own = newest_first(own_term, 20);
+    for (auto it = own.begin(); it != own.end(); ++it) {
+      report.documents.push_back(impl_->MakeHit(it.get_document(), 0, nullptr));
+    }
+
+    const Xapian::MSet citing = newest_first(std::string(schema::kRefPrefix) + report.symbol, max_citing);
+    report.citing_documents = citing.get_matches_estimated();
+    std::map<std::string, CitationGroup> groups;
+    for (auto it = citing.begin(); it != citing.end(); ++it) {
+      const std::string data = it.get_document().get_data();
+      const Document doc = DecodeData(data);
+      const auto j = nlohmann::json::parse(data, nullptr, false);
+      if (!j.is_object() || !j.contains("refs")) continue;
+      for (const auto& r : j["refs"]) {
+        if (r.value("symbol", "") != report.symbol) continue;
+        const std::string key = r.value("key", "");
+        const std::string group = key == report.symbol ? "" : key;
+        // A requested term keeps its own citations and those that do not say a term.
+        if (!report.key.empty() && !group.empty() && group != report.key) continue;
+        Citation c;
+        c.id = doc.id;
+        c.title = doc.title;
+        c.date = doc.date;
+        c.surface = r.value("surface", "");
+        c.context = SentenceAround(doc.text, r.value("begin", std::size_t{0}), r.value("end", std::size_t{0}));
+        groups[group].key = group;
+        groups[group].citations.push_back(std::move(c));
+      }
+    }
+    for (auto& [key, group] : groups) {
+      if (!key.empty()) report.groups.push_back(std::move(group));
+    }
+    if (groups.count("")) report.groups.push_back(std::move(groups[""]));  // term unknown: last
+  } catch (const Xapian::Error& e) {
+    return Status::IoError("cannot read " + impl_->dir + ": " + e.get_description());
+  }
+  return report;
+}
+
+}  // namespace vankien::search

@@ -1,0 +1,49 @@
+// Searcher's internals, shared by searcher.cc and reference.cc. Not a public header.
+#ifndef VANKIEN_SEARCH_SEARCHER_IMPL_H_
+#define VANKIEN_SEARCH_SEARCHER_IMPL_H_
+
+#include <xapian.h>
+
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "indexer/refs/recognizer.h"
+#include "indexer/refs/registry.h"
+#include "search/searcher.h"
+
+namespace vankien::search {
+
+// The stored document data (schema.h) back into a Document.
+Document DecodeData(const std::string& data);
+
+struct Searcher::Impl {
+  std::string dir;
+  Xapian::Database db;
+  const text::Analyzer& analyzer;
+  refs::Registry registry;
+  refs::Recognizer recognizer;  // resolves informal references through `registry`
+  std::unique_ptr<QueryBuilder> builder;
+
+  Impl(std::string d, Xapian::Database database, const text::Analyzer& a, QueryOptions q,
+       refs::Registry r)
+      : dir(std::move(d)), db(std::move(database)), analyzer(a), registry(std::move(r)),
+        recognizer(&registry), builder(std::make_unique<QueryBuilder>(a, q, &recognizer)) {}
+
+  // A hit from a matched document; snippets around `highlight` when given.
+  Hit MakeHit(const Xapian::Document& doc, double score, const std::vector<std::string>* highlight) const {
+    Document d = DecodeData(doc.get_data());
+    Hit hit;
+    hit.id = std::move(d.id);
+    hit.title = std::move(d.title);
+    hit.date = std::move(d.date);
+    hit.url = std::move(d.url);
+    hit.score = score;
+    if (highlight != nullptr) hit.snippet = MakeSnippet(analyzer, d.text, *highlight);
+    return hit;
+  }
+};
+
+}  // namespace vankien::search
+
+#endif  // VANKIEN_SEARCH_SEARCHER_IMPL_H_

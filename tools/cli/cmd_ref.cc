@@ -1,0 +1,104 @@
+// `vankien ref`: a document number's own document, its registry facts and everything that
+// cites it, with the sentence around each mention.
+#include <iostream>
+#include <memory>
+
+#include "indexer/text/analyzer.h"
+#include "search/searcher.h"
+#include "tools/cli/cli.h"
+
+namespace vankien::cli {
+namespace {
+
+struct RefArgs {
+  std::string db;
+  std::vector<std::string> words;
+  std::size_t limit = 200;
+  bool json = false;
+};
+
+nlohmann::json FactJson(const refs::Registry::Entry& e) {
+  nlohmann::json j = {{"symbol", e.symbol}, {"type", e.type},   {"kind", e.type_name},
+                      {"number", e.number}, {"issuer", e.issuer}, {"issuer_name", e.issuer_name},
+                      {"date", e.date},     {"term", e.term},     {"title", e.title}};
+  j["plenum"] = e.plenum ? nlohmann::json(*e.plenum) : nlohmann::json();
+  return j;
+}
+
+int RunRef(const RefArgs& args) {
+  std::string reference;
+  for (const auto& w : args.words) reference += (reference.empty() ? "" : " ") + w;
+  text::Analyzer analyzer;
+  auto searcher = search::Searcher::Open(args.db, analyzer);
+  if (!searcher.ok()) return Fail(searcher.status());
+  auto report = (*searcher)->Reference(reference, args.limit);
+  if (!report.ok()) return Fail(report.status());
+
+  if (args.json) {
+    nlohmann::json facts = nlohmann::json::array();
+    for (const auto& e : report->facts) facts.push_back(FactJson(e));
+    nlohmann::json docs = nlohmann::json::array();
+    for (const auto& d : report->documents) docs.push_back({{"id", d.id}, {"title", d.title}, {"date", d.date}});
+    nlohmann::json groups = nlohmann::json::array();
+    for (const auto& g : report->groups) {
+      nlohmann::json citations = nlohmann::json::array();
+      for (const auto& c : g.citations) {
+        citations.push_back({{"id", c.id}, {"title", c.title}, {"date", c.date}, {"surface", c.surface},
+                             {"context", c.context}});
+      }
+      groups.push_back({{"key", g.key.empty() ? nlohmann::json() : nlohmann::json(g.key)}, {"citations", citations}});
+    }
+    std::cout << Dump({{"symbol", report->symbol},
+                       {"key", report->key.empty() ? nlohmann::json() : nlohmann::json(report->key)},
+                       {"facts", facts},
+                       {"documents", docs},
+                       {"citing_documents", report->citing_documents},
+                       {"groups", groups}}, 2)
+              << "\n";
+    return kExitOk;
+  }
+  std::cout << report->symbol << (report->key.empty() ? "" : "  (" + report->key + ")") << "\n";
+  if (report->facts.empty()) {
+    std::cout << "  not in the registry\n";
+  }
+  for (const auto& e : report->facts) {
+    std::cout << "  " << e.type_name << " " << e.symbol;
+    if (!e.date.empty()) std::cout << ", " << e.date;
+    if (!e.term.empty()) std::cout << ", khóa " << e.term;
+    if (e.plenum) std::cout << ", Hội nghị Trung ương " << *e.plenum;
+    if (!e.issuer_name.empty()) std::cout << ", " << e.issuer_name;
+    std::cout << "\n";
+    if (!e.title.empty()) std::cout << "    " << e.title << "\n";
+  }
+  if (report->documents.empty()) {
+    std::cout << "The archive does not hold the document itself.\n";
+  } else {
+    std::cout << "In the archive:\n";
+    for (const auto& d : report->documents) std::cout << "  [" << d.id << "] " << d.title << "  " << d.date << "\n";
+  }
+  std::cout << report->citing_documents << " documents cite it.\n";
+  for (const auto& g : report->groups) {
+    std::cout << "\n" << (g.key.empty() ? "Cited without a term or year:" : "Cited as " + g.key + ":") << "\n";
+    for (const auto& c : g.citations) {
+      std::cout << "  " << (c.date.empty() ? "----------" : c.date) << "  [" << c.id << "] " << c.title << "\n";
+      std::cout << "      " << c.context << "\n";
+    }
+  }
+  return kExitOk;
+}
+
+}  // namespace
+
+Runner RegisterRef(CLI::App& app) {
+  auto args = std::make_shared<RefArgs>();
+  CLI::App* cmd = app.add_subcommand(
+      "ref", "Show a document by its number (any spelling: \"KL 21/TW\", 21/NQ-TW, "
+             "\"Nghị quyết Trung ương 4 khóa XII\"): the document, its facts, and who cites it");
+  AddDatabaseOption(*cmd, &args->db);
+  cmd->add_option("symbol", args->words, "Document number")->required();
+  cmd->add_option("-n,--limit", args->limit, "Most citing documents to list")->capture_default_str();
+  cmd->add_flag("--json", args->json, "Print JSON");
+  return [args] { return RunRef(*args); };
+}
+
+}  // namespace vankien::cli
