@@ -186,5 +186,48 @@ TEST_F(CliTest, ABadFileIsReportedAndTheRestIsIndexed) {
   EXPECT_EQ(RunCommand(Vk("search --json --db " + Quote(db) + " thuy loi")).out.find("\"r1\"") != std::string::npos, true);
 }
 
+TEST_F(CliTest, RefFindsTheSeedCitingAConclusionInAnySpelling) {
+  for (const std::string spelling : {"KL 21/TW", "21-KL/TW", "Kết luận số 21 - KL/TƯ", "21/KL-TW"}) {
+    SCOPED_TRACE(spelling);
+    const auto r = RunCommand(Vk("ref --json --db " + Quote(db_) + " " + Quote(spelling)));
+    ASSERT_EQ(r.exit_code, 0) << r.out;
+    const auto j = nlohmann::json::parse(r.out);
+    EXPECT_EQ(j["symbol"], "21-KL/TW");
+    EXPECT_EQ(j["citing_documents"], 1);
+    ASSERT_EQ(j["groups"].size(), 1u);
+    const auto& c = j["groups"][0]["citations"][0];
+    EXPECT_EQ(c["id"], "seeds/001_ca6e148528d44b9b.txt");
+    EXPECT_NE(c["context"].get<std::string>().find("Kết luận số 21-KL/TW"), std::string::npos);
+    // Registry facts come from corpus/registry.tsv.
+    ASSERT_EQ(j["facts"].size(), 1u);
+    EXPECT_EQ(j["facts"][0]["term"], "XIII");
+  }
+}
+
+TEST_F(CliTest, RefKeepsRepeatedNumbersOfDifferentTermsApart) {
+  const auto r = RunCommand(Vk("ref --json --db " + Quote(db_) + " 21-NQ/TW"));
+  ASSERT_EQ(r.exit_code, 0) << r.out;
+  const auto j = nlohmann::json::parse(r.out);
+  std::set<std::string> terms;
+  for (const auto& f : j["facts"]) terms.insert(f["term"].get<std::string>());
+  EXPECT_EQ(terms, (std::set<std::string>{"XII", "XIII"}));
+  const auto only = nlohmann::json::parse(
+      RunCommand(Vk("ref --json --db " + Quote(db_) + " " + Quote("21-NQ/TW khóa XIII"))).out);
+  ASSERT_EQ(only["facts"].size(), 1u);
+  EXPECT_EQ(only["facts"][0]["date"], "2022-06-16");
+}
+
+TEST_F(CliTest, SearchRanksTheCitingDocumentFirstForAReference) {
+  const auto ids = Ids("qđ 58/tw bảo vệ chính trị");
+  ASSERT_FALSE(ids.empty());
+  EXPECT_EQ(ids[0], "seeds/000_fa6553a92803c2d8.txt");
+}
+
+TEST_F(CliTest, RefRejectsTextThatIsNoDocumentNumber) {
+  const auto r = RunCommand(Vk("ref --db " + Quote(db_) + " 'xây dựng Đảng' 2>&1"));
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.out.find("not a document number"), std::string::npos) << r.out;
+}
+
 }  // namespace
 }  // namespace vankien
