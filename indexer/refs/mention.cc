@@ -146,9 +146,11 @@ std::string Mention::Canonical() const {
   if (system == System::kState) {
     // State công văn carry no type code: "3546/UBND-VP" is issuer + drafting unit.
     if (type == "CV") return num + "/" + issuer + (unit.empty() ? "" : "-" + unit);
-    if (year && IsLegislature(issuer)) return num + "/" + std::to_string(*year) + "/" + issuer;
+    if (symbol_year && IsLegislature(issuer)) {
+      return num + "/" + std::to_string(*symbol_year) + "/" + issuer;
+    }
     if (type.empty()) return "";
-    if (year) return num + "/" + std::to_string(*year) + "/" + type + "-" + issuer;
+    if (symbol_year) return num + "/" + std::to_string(*symbol_year) + "/" + type + "-" + issuer;
     return num + "/" + type + "-" + issuer;
   }
   // Party, and unknown systems that look like it: "21-NQ/TW".
@@ -167,8 +169,7 @@ std::string Mention::Key() const {
   }
   if (system == System::kState) {
     // "30/2020/NĐ-CP" is unique on its own; "749/QĐ-TTg" restarts every year.
-    bool year_in_symbol = year && type != "CV";
-    if (year_in_symbol || !known_year) return canonical;
+    if (symbol_year || !known_year) return canonical;
     return canonical + "@" + std::to_string(*known_year);
   }
   // Party numbers restart every term, so the term is what tells repeated numbers apart.

@@ -31,7 +31,8 @@ struct Mention {
   std::string number;  // without leading zeros ("5", "30a"); "" for plenum/congress references
   std::string issuer;  // as written, spaces removed, upper case, TƯ/T.Ư → TW, joint issuers joined by '-'; "" if unknown
   std::string unit;    // state công văn drafting unit ("VP" in 3546/UBND-VP), else ""
-  std::optional<int> year;
+  std::optional<int> year;         // the document's year, from its symbol or a date beside it
+  std::optional<int> symbol_year;  // the year written inside the symbol ("30/2020/NĐ-CP")
   std::string date;      // "YYYY-MM-DD" when the text gives the document's date
   std::string term;      // Party khóa in Roman numerals ("XII"), "" if not stated
   std::optional<int> plenum;  // Hội nghị Trung ương N

@@ -77,6 +77,18 @@ bool HasLowercase(std::string_view raw) {
   return false;
 }
 
+// Value of an ASCII digit string (at most 9 digits); -1 for anything else, such as the
+// Arabic-Indic digits the analyzer also calls numbers.
+int AsciiNumber(std::string_view s) {
+  if (s.empty() || s.size() > 9) return -1;
+  int v = 0;
+  for (char c : s) {
+    if (c < '0' || c > '9') return -1;
+    v = v * 10 + (c - '0');
+  }
+  return v;
+}
+
 std::string StripZeros(std::string_view number) {
   std::size_t i = 0;
   while (i + 1 < number.size() && number[i] == '0' && std::isdigit(static_cast<unsigned char>(number[i + 1]))) ++i;
@@ -92,6 +104,7 @@ struct Symbol {
   std::size_t end = 0;  // token index after the symbol
   std::string number;
   std::optional<int> year;
+  bool year_in_symbol = false;  // "30/2020/NĐ-CP", not the informal "Quyết định 33/2014"
   std::string type;
   std::string issuer;
   std::string unit;
@@ -155,7 +168,7 @@ struct Recognizer::Impl {
     return k - i;
   }
   static bool IsNumber(const Tok& t) {
-    if (t.kind == text::TokenKind::kNumber) return t.folded.size() <= 6;
+    if (t.kind == text::TokenKind::kNumber) return t.folded.size() <= 6 && AsciiNumber(t.folded) >= 0;
     // "30a": digits then one letter.
     if (t.kind != text::TokenKind::kMixed || t.folded.size() < 2 || t.folded.size() > 6) return false;
     for (std::size_t k = 0; k + 1 < t.folded.size(); ++k) {
@@ -165,13 +178,13 @@ struct Recognizer::Impl {
   }
   static std::optional<int> Year(const Tok& t) {
     if (t.kind != text::TokenKind::kNumber || t.folded.size() != 4) return std::nullopt;
-    const int y = std::stoi(t.folded);
+    const int y = AsciiNumber(t.folded);
     if (y < 1930 || y > 2099) return std::nullopt;
     return y;
   }
   static int SmallNumber(const Tok& t) {
     if (t.kind != text::TokenKind::kNumber || t.folded.size() > 2) return 0;
-    return std::stoi(t.folded);
+    return std::max(0, AsciiNumber(t.folded));
   }
   // A Roman numeral or a number 1..39 (terms, congresses, plenums).
   static int RomanOrNumber(const Tok& t) {
@@ -257,6 +270,7 @@ struct Recognizer::Impl {
         const std::string legislature = IssuerAt(t, k + 1, &n2);
         if (!legislature.empty() && IsLegislature(legislature)) {
           s.year = y;
+          s.year_in_symbol = true;
           s.issuer = legislature;
           s.end = n2;
           s.shape = System::kState;
@@ -264,6 +278,7 @@ struct Recognizer::Impl {
         }
         if (type_then_issuer(k + 1, System::kState)) {
           s.year = y;
+          s.year_in_symbol = true;
           return s;
         }
       }
@@ -303,6 +318,7 @@ struct Recognizer::Impl {
       if (auto y = Year(t[k]); y && k + 1 < t.size() && t[k + 1].gap == "/" &&
                                type_then_issuer(k + 1, System::kState)) {
         s.year = y;  // "19-2017/NQ-CP"
+        s.year_in_symbol = true;
         return s;
       }
       // Inverted "789 - TU / TB".
@@ -333,6 +349,23 @@ struct Recognizer::Impl {
       }
     }
     return std::nullopt;
+  }
+
+  // "Nghị quyết số 28-CQ/TW": a Party symbol whose code is no type code is a typo; the noun
+  // in front gives the type (the caller keeps it).
+  std::optional<Symbol> MistypedSymbolAt(const std::vector<Tok>& t, std::size_t j) const {
+    if (j + 2 >= t.size() || !IsNumber(t[j]) || t[j + 1].gap != "-" || t[j + 2].gap != "/") return std::nullopt;
+    const Tok& code = t[j + 1];
+    if (!code.upper || code.kind != text::TokenKind::kWord || code.folded.size() > 4) return std::nullopt;
+    std::size_t next = 0;
+    std::string issuer = IssuerList(t, j + 2, &next);
+    if (issuer.empty() || !IsPartyIssuer(issuer)) return std::nullopt;
+    Symbol s;
+    s.number = StripZeros(t[j].folded);
+    s.issuer = std::move(issuer);
+    s.end = next;
+    s.shape = System::kParty;
+    return s;
   }
 
   // The drafting unit of a công văn: upper-case letters, digits allowed ("PC 09 - Đ 3" keeps
@@ -424,15 +457,18 @@ struct Recognizer::Impl {
   Trailer ReadTrailer(std::string_view text, const std::vector<Tok>& t, std::size_t i, std::size_t limit) const {
     Trailer tr;
     const std::size_t stop = std::min(t.size(), i + limit);
+    // A date is the document's own only when it follows the mention closely ("21-NQ/TW ngày
+    // 16/6/2022", "ký ngày", "ban hành ngày", after the issuer phrase), not "có hiệu lực từ ngày".
+    bool date_adjacent = true;
     for (std::size_t k = i; k < stop;) {
       const std::string& gap = t[k].gap;
       if (k > i && IsSentenceBreak(gap) && gap.find('(') == std::string::npos) break;
       if (gap.find(';') != std::string::npos) break;
       std::size_t next = 0;
-      if (t[k].folded == "ngay" && tr.date.empty()) {
+      if (t[k].folded == "ngay" && tr.date.empty() && date_adjacent) {
         if (auto d = DateAt(t, k + 1, &next)) {
           tr.date = *d;
-          tr.year = std::stoi(d->substr(0, 4));
+          tr.year = AsciiNumber(d->substr(0, 4));
           k = next;
           continue;
         }
@@ -460,6 +496,7 @@ struct Recognizer::Impl {
           // "Quốc hội khóa XIV": that khóa is the legislature's, not the document's.
           if (sys == System::kState) break;
           k += 1 + n;
+          date_adjacent = true;
           continue;
         }
       }
@@ -479,6 +516,8 @@ struct Recognizer::Impl {
       }
       // Anything else that looks like another reference ends the trailer.
       if (IsNumber(t[k]) && k > i && (t[k].gap == "," || t[k].gap.empty()) && SymbolAt(text, t, k)) break;
+      const std::string& w = t[k].folded;
+      date_adjacent = w == "ky" || w == "ban" || w == "hanh" || w == "duoc" || w == "da" || w == "vao";
       ++k;
     }
     return tr;
@@ -552,6 +591,7 @@ struct Recognizer::Impl {
   static void Apply(const Symbol& s, Mention* m) {
     m->number = s.number;
     if (s.year) m->year = s.year;
+    if (s.year_in_symbol) m->symbol_year = s.year;
     if (!s.type.empty()) m->type = s.type;
     m->issuer = s.issuer;
     m->unit = s.unit;
@@ -625,6 +665,7 @@ struct Recognizer::Impl {
     std::vector<System> shapes;
     while (true) {
       std::optional<Symbol> s = SymbolAt(text, t, k);
+      if (!s && noun != nullptr && !noun->code.empty()) s = MistypedSymbolAt(t, k);
       Mention m = Make(text, t, group.empty() ? i : k, s ? s->end : k + 1);
       if (noun != nullptr) {
         m.kind = std::string(noun->noun);
@@ -746,7 +787,7 @@ struct Recognizer::Impl {
       }
     } else if (k < t.size() && t[k].folded.size() > 2 && t[k].folded.rfind("tw", 0) == 0 &&
                t[k].kind == text::TokenKind::kMixed) {
-      const int p = std::atoi(t[k].folded.c_str() + 2);  // "TW4"
+      const int p = AsciiNumber(std::string_view(t[k].folded).substr(2));  // "TW4"
       if (p >= 1 && p <= 20) {
         plenum = p;
         end = k + 1;

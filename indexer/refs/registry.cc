@@ -190,7 +190,7 @@ Result<Registry::Entry> ParseRow(const std::vector<std::string_view>& f, Format 
   m.issuer = e.issuer;
   m.unit = e.unit;
   if (e.system == System::kState && symbol.find('/') != symbol.rfind('/')) {
-    m.year = ParseInt(symbol.substr(symbol.find('/') + 1, 4));
+    m.year = m.symbol_year = ParseInt(symbol.substr(symbol.find('/') + 1, 4));
   }
   if (std::string canonical = m.Canonical(); canonical != symbol) {
     return Status::Corrupt("symbol '" + std::string(symbol) + "' is not canonical (expected '" +
