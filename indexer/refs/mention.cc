@@ -146,8 +146,9 @@ std::string Mention::Canonical() const {
   if (system == System::kState) {
     // State công văn carry no type code: "3546/UBND-VP" is issuer + drafting unit.
     if (type == "CV") return num + "/" + issuer + (unit.empty() ? "" : "-" + unit);
-    if (symbol_year && IsLegislature(issuer)) {
-      return num + "/" + std::to_string(*symbol_year) + "/" + issuer;
+    // Laws and National Assembly resolutions carry no type code: "59/2020/QH14", "38/QH12".
+    if (IsLegislature(issuer)) {
+      return num + "/" + (symbol_year ? std::to_string(*symbol_year) + "/" : "") + issuer;
     }
     if (type.empty()) return "";
     if (symbol_year) return num + "/" + std::to_string(*symbol_year) + "/" + type + "-" + issuer;
@@ -169,7 +170,9 @@ std::string Mention::Key() const {
   }
   if (system == System::kState) {
     // "30/2020/NĐ-CP" is unique on its own; "749/QĐ-TTg" restarts every year.
-    if (symbol_year || !known_year) return canonical;
+    // A công văn's symbol never shows its year, so the year still tells numbers apart.
+    const bool year_shown = symbol_year && type != "CV";
+    if (year_shown || !known_year) return canonical;
     return canonical + "@" + std::to_string(*known_year);
   }
   // Party numbers restart every term, so the term is what tells repeated numbers apart.

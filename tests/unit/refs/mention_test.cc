@@ -27,7 +27,7 @@ Mention State(std::string number, std::optional<int> year, std::string type, std
   Mention m;
   m.system = System::kState;
   m.number = std::move(number);
-  m.year = year;
+  m.year = m.symbol_year = year;  // a year written in the symbol
   m.type = std::move(type);
   m.issuer = std::move(issuer);
   m.unit = std::move(unit);
