@@ -223,6 +223,36 @@ TEST_F(CliTest, SearchRanksTheCitingDocumentFirstForAReference) {
   EXPECT_EQ(ids[0], "seeds/000_fa6553a92803c2d8.txt");
 }
 
+TEST_F(CliTest, AnOfficialDocumentJoinsTheRegistryAndIsFoundByItsNumber) {
+  TempDir tmp;
+  const std::string input = tmp / "docs.jsonl";
+  std::ofstream(input)
+      << R"({"id":"kl-999","symbol":"999-KL/TW","date":"2024-03-01","title":"về công tác thử nghiệm",)"
+      << R"("text":"Bộ Chính trị kết luận về công tác thử nghiệm."})" << "\n"
+      << R"({"id":"bai-1","date":"2024-05-02","title":"Quán triệt kết luận",)"
+      << R"("text":"Hội nghị quán triệt Kết luận số 999-KL/TW ngày 01/3/2024 của Bộ Chính trị."})" << "\n";
+  const std::string db = tmp / "db";
+  ASSERT_EQ(RunCommand(Vk("index -q --db " + Quote(db) + " " + Quote(input))).exit_code, 0);
+  const auto j = nlohmann::json::parse(RunCommand(Vk("ref --json --db " + Quote(db) + " 'KL 999/TW'")).out);
+  EXPECT_EQ(j["symbol"], "999-KL/TW");
+  ASSERT_EQ(j["documents"].size(), 1u);
+  EXPECT_EQ(j["documents"][0]["id"], "kl-999");
+  ASSERT_EQ(j["facts"].size(), 1u);  // added by indexing the document itself
+  EXPECT_EQ(j["facts"][0]["term"], "XIII");
+  EXPECT_EQ(j["facts"][0]["title"], "về công tác thử nghiệm");
+  ASSERT_EQ(j["citing_documents"], 1);
+  EXPECT_EQ(j["groups"][0]["citations"][0]["id"], "bai-1");
+  // The document itself ranks first when its number is searched, before its citer.
+  const auto r = RunCommand(Vk("search --json --db " + Quote(db) + " 999-KL/TW"));
+  const auto hits = nlohmann::json::parse(r.out)["hits"];
+  ASSERT_EQ(hits.size(), 2u);
+  EXPECT_EQ(hits[0]["id"], "kl-999");
+  // The registry survives a second run that adds nothing new.
+  ASSERT_EQ(RunCommand(Vk("index -q --db " + Quote(db) + " " + Quote(input))).exit_code, 0);
+  const auto again = nlohmann::json::parse(RunCommand(Vk("ref --json --db " + Quote(db) + " 999-KL/TW")).out);
+  EXPECT_EQ(again["facts"].size(), 1u);
+}
+
 TEST_F(CliTest, RefRejectsTextThatIsNoDocumentNumber) {
   const auto r = RunCommand(Vk("ref --db " + Quote(db_) + " 'xây dựng Đảng' 2>&1"));
   EXPECT_EQ(r.exit_code, 2);
