@@ -4,48 +4,17 @@
 //   bench_refs [FILE] [--mb N]     (default ../shared/data/news/baomoi.jsonl.zst, all of it)
 #include <chrono>
 #include <cstdio>
-#include <cstdlib>
-#include <cstring>
 #include <string>
 #include <vector>
 
-#include "indexer/doc/line_reader.h"
-#include "indexer/doc/loader.h"
+#include "tools/bench/bench_corpus.h"
+
 #include "indexer/refs/recognizer.h"
 
 int main(int argc, char** argv) {
-  std::string path = std::string(VANKIEN_SOURCE_DIR) + "/../shared/data/news/baomoi.jsonl.zst";
-  std::size_t max_mb = 0;
-  for (int i = 1; i < argc; ++i) {
-    if (std::strcmp(argv[i], "--mb") == 0 && i + 1 < argc) {
-      max_mb = std::strtoul(argv[++i], nullptr, 10);
-    } else if (std::strcmp(argv[i], "--help") == 0) {
-      std::printf("usage: bench_refs [FILE.jsonl[.zst]] [--mb N]\n");
-      return 0;
-    } else {
-      path = argv[i];
-    }
-  }
-  auto reader = vankien::LineReader::Open(path);
-  if (!reader.ok()) {
-    std::fprintf(stderr, "bench_refs: %s\n", reader.status().message().c_str());
-    return 1;
-  }
-  std::vector<std::string> texts;
-  std::size_t bytes = 0;
-  std::string line;
-  while ((*reader)->Next(&line) == vankien::LineReader::Outcome::kLine) {
-    auto doc = vankien::ParseJsonRecord(line);
-    if (!doc.ok()) continue;
-    bytes += doc->title.size() + doc->text.size();
-    texts.push_back(std::move(doc->title));
-    texts.push_back(std::move(doc->text));
-    for (auto& [k, v] : doc->fields) {
-      bytes += v.size();
-      texts.push_back(std::move(v));
-    }
-    if (max_mb > 0 && bytes >= (max_mb << 20)) break;
-  }
+  const vankien::bench::BenchCorpus corpus = vankien::bench::LoadBenchCorpus(argc, argv, "bench_refs");
+  const auto& texts = corpus.texts;
+  const std::size_t bytes = corpus.bytes;
 
   vankien::refs::Recognizer recognizer;
   std::size_t mentions = 0;

@@ -76,7 +76,8 @@ int RunRef(const RefArgs& args) {
     std::cout << "In the archive:\n";
     for (const auto& d : report->documents) std::cout << "  [" << d.id << "] " << d.title << "  " << d.date << "\n";
   }
-  std::cout << report->citing_documents << " documents cite it.\n";
+  std::cout << report->citing_documents
+            << (report->citing_documents == 1 ? " document cites it.\n" : " documents cite it.\n");
   for (const auto& g : report->groups) {
     std::cout << "\n" << (g.key.empty() ? "Cited without a term or year:" : "Cited as " + g.key + ":") << "\n";
     for (const auto& c : g.citations) {
