@@ -128,6 +128,7 @@ struct IndexWriter::Impl {
     IndexText(d.text, 1, &pos, &doc);
     for (const auto& [key, value] : d.fields) IndexText(value, 1, &pos, &doc);
     doc.add_boolean_term(schema::IdTerm(d.id));
+    if (!d.path.empty()) doc.add_boolean_term(schema::FileTerm(d.path));
     if (!d.date.empty()) doc.add_value(schema::kDateSlot, d.date);
 
     nlohmann::ordered_json references = nlohmann::ordered_json::array();
@@ -223,5 +224,87 @@ Status IndexWriter::Commit() {
 std::size_t IndexWriter::document_count() const { return impl_->db.get_doccount(); }
 
 std::size_t IndexWriter::registry_size() const { return impl_->registry.size(); }
+
+namespace {
+
+std::optional<IndexWriter::FileState> DecodeFileState(const std::string& value) {
+  const auto j = nlohmann::json::parse(value, nullptr, false);
+  if (!j.is_object()) return std::nullopt;
+  IndexWriter::FileState st;
+  st.path = j.value("path", "");
+  st.hash = j.value("hash", "");
+  st.size = j.value("size", std::uint64_t{0});
+  st.mtime = j.value("mtime", std::int64_t{0});
+  st.documents = j.value("documents", std::size_t{0});
+  return st;
+}
+
+}  // namespace
+
+std::optional<IndexWriter::FileState> IndexWriter::GetFileState(const std::string& path) const {
+  try {
+    const std::string value = impl_->db.get_metadata(schema::FileMetaKey(path));
+    if (value.empty()) return std::nullopt;
+    auto st = DecodeFileState(value);
+    if (st && st->path != path) return std::nullopt;  // a hash collision of long paths
+    return st;
+  } catch (const Xapian::Error&) {
+    return std::nullopt;
+  }
+}
+
+Status IndexWriter::SetFileState(const FileState& state) {
+  const nlohmann::json j = {{"path", state.path}, {"hash", state.hash}, {"size", state.size},
+                            {"mtime", state.mtime}, {"documents", state.documents}};
+  try {
+    impl_->db.set_metadata(schema::FileMetaKey(state.path),
+                           j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+    return Status::Ok();
+  } catch (const Xapian::Error& e) {
+    return Status::IoError("cannot record " + state.path + ": " + e.get_description());
+  }
+}
+
+Result<std::size_t> IndexWriter::RemoveStale(const std::string& path,
+                                             const std::unordered_set<std::string>& keep) {
+  try {
+    const std::string file_term = schema::FileTerm(path);
+    std::vector<Xapian::docid> stale;
+    for (auto p = impl_->db.postlist_begin(file_term); p != impl_->db.postlist_end(file_term); ++p) {
+      // The id term is the document's only "Q" term.
+      auto t = impl_->db.termlist_begin(*p);
+      t.skip_to(std::string(schema::kIdPrefix));
+      if (t == impl_->db.termlist_end(*p) || (*t).rfind(schema::kIdPrefix, 0) != 0 ||
+          !keep.count(*t)) {
+        stale.push_back(*p);
+      }
+    }
+    for (Xapian::docid id : stale) impl_->db.delete_document(id);
+    return stale.size();
+  } catch (const Xapian::Error& e) {
+    return Status::IoError("cannot update documents of " + path + ": " + e.get_description());
+  }
+}
+
+Result<std::size_t> IndexWriter::RemoveFile(const std::string& path) {
+  auto removed = RemoveStale(path, {});
+  if (!removed.ok()) return removed;
+  try {
+    impl_->db.set_metadata(schema::FileMetaKey(path), "");
+  } catch (const Xapian::Error& e) {
+    return Status::IoError("cannot forget " + path + ": " + e.get_description());
+  }
+  return removed;
+}
+
+std::vector<IndexWriter::FileState> IndexWriter::KnownFiles(const std::string& prefix) const {
+  std::vector<FileState> files;
+  const std::string key_prefix(schema::kMetaFilePrefix);
+  for (auto k = impl_->db.metadata_keys_begin(key_prefix); k != impl_->db.metadata_keys_end(key_prefix); ++k) {
+    auto st = DecodeFileState(impl_->db.get_metadata(*k));
+    if (st && st->path.rfind(prefix, 0) == 0) files.push_back(std::move(*st));
+  }
+  return files;
+}
 
 }  // namespace vankien

@@ -6,8 +6,12 @@
 #define VANKIEN_INDEXER_INDEX_WRITER_H_
 
 #include <cstddef>
+#include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
+#include <unordered_set>
+#include <vector>
 
 #include "indexer/base/status.h"
 #include "indexer/doc/document.h"
@@ -38,8 +42,29 @@ class IndexWriter {
                                                    const IndexWriterOptions& options = {});
   ~IndexWriter();  // commits pending changes; errors there are lost, so call Commit() first
 
-  // Adds or replaces the document with `doc.id`. Fails on a Xapian error (disk full, ...).
+  // Adds or replaces the document with `doc.id`; `doc.path`, when set, records the source file
+  // (use an absolute path) for incremental runs. Fails on a Xapian error (disk full, ...).
   Status Add(const Document& doc);
+
+  // ---- Incremental indexing: what the index knows of each source file. ----
+  struct FileState {
+    std::string path;  // absolute
+    std::string hash;  // content hash (hex)
+    std::uint64_t size = 0;
+    std::int64_t mtime = 0;  // seconds
+    std::size_t documents = 0;
+  };
+  std::optional<FileState> GetFileState(const std::string& path) const;
+  // Records `state`; it becomes durable with the next commit, together with the documents
+  // added before it, so call it after a file's last document.
+  Status SetFileState(const FileState& state);
+  // Deletes the documents that came from `path` except those whose id is in `keep` (the ids
+  // its new version still has), returning how many were deleted.
+  Result<std::size_t> RemoveStale(const std::string& path, const std::unordered_set<std::string>& keep);
+  // Deletes every document of `path` and forgets the file (it is gone from disk).
+  Result<std::size_t> RemoveFile(const std::string& path);
+  // Every source file the index knows whose path starts with `prefix`.
+  std::vector<FileState> KnownFiles(const std::string& prefix) const;
   // Makes every change so far durable.
   Status Commit();
 

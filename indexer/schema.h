@@ -38,6 +38,10 @@ inline constexpr std::string_view kRefKeyPrefix = "XKEY:";
 inline constexpr std::string_view kOwnSymbolPrefix = "XOWN:";
 inline constexpr std::string_view kOwnKeyPrefix = "XOWNKEY:";
 
+// The source file a document came from (absolute path; long paths hashed like ids, see
+// FileTerm()). Boolean. Incremental indexing deletes a gone file's documents by this term.
+inline constexpr std::string_view kFilePrefix = "XFILE:";
+
 // ---- Value slots ----------------------------------------------------------------------------
 // Document date as "YYYY-MM-DD" (or a prefix of it, "YYYY" or "YYYY-MM"): sortable as a string.
 inline constexpr unsigned kDateSlot = 0;
@@ -57,22 +61,34 @@ inline constexpr std::string_view kSchemaVersion = "2";
 // committed together with the documents that added to it.
 inline constexpr std::string_view kMetaRegistry = "vankien.registry";
 
+// One key per indexed source file: "vankien.file:" + path (hashed when long); the value is
+// JSON {"path","hash","size","mtime","documents"}. Written in the same commit as the file's
+// documents, so an interrupted run leaves either the old state or the new one.
+inline constexpr std::string_view kMetaFilePrefix = "vankien.file:";
+
 // ---- Limits ---------------------------------------------------------------------------------
 // Xapian refuses terms longer than 245 bytes; longer tokens are not indexed.
 inline constexpr std::size_t kMaxTermBytes = 240;
 inline constexpr std::size_t kMaxIdTermBytes = 200;
 
-// The unique-id term of a document id. Ids too long for a Xapian term are shortened to their
-// first bytes plus a 64-bit FNV-1a hash of the whole id, which keeps them unique in practice.
-inline std::string IdTerm(std::string_view id) {
-  std::string term(kIdPrefix);
-  if (id.size() <= kMaxIdTermBytes) return term.append(id);
+// `prefix` + `value`, with values too long for a Xapian term shortened to their first bytes
+// plus a 64-bit FNV-1a hash of the whole value, which keeps them unique in practice.
+inline std::string BoundedTerm(std::string_view prefix, std::string_view value) {
+  std::string term(prefix);
+  if (value.size() <= kMaxIdTermBytes) return term.append(value);
   std::uint64_t h = 1469598103934665603ull;
-  for (unsigned char c : id) h = (h ^ c) * 1099511628211ull;
+  for (unsigned char c : value) h = (h ^ c) * 1099511628211ull;
   char hex[20];
   std::snprintf(hex, sizeof hex, "#%016llx", static_cast<unsigned long long>(h));
-  return term.append(id.substr(0, kMaxIdTermBytes - 32)).append(hex);
+  return term.append(value.substr(0, kMaxIdTermBytes - 32)).append(hex);
 }
+
+// The unique-id term of a document id.
+inline std::string IdTerm(std::string_view id) { return BoundedTerm(kIdPrefix, id); }
+
+// The source-file term of a path, and its metadata key.
+inline std::string FileTerm(std::string_view path) { return BoundedTerm(kFilePrefix, path); }
+inline std::string FileMetaKey(std::string_view path) { return BoundedTerm(kMetaFilePrefix, path); }
 
 }  // namespace vankien::schema
 

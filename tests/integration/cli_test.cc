@@ -178,6 +178,8 @@ TEST_F(CliTest, ABadFileIsReportedAndTheRestIsIndexed) {
   EXPECT_EQ(r.exit_code, 1);  // problems were reported
   const auto j = nlohmann::json::parse(r.out);
   EXPECT_EQ(j["documents"], 2);
+  EXPECT_EQ(j["files"]["new"], 2);
+  EXPECT_EQ(j["files"]["skipped"], 1);
   ASSERT_EQ(j["problems"].size(), 2u);
   EXPECT_EQ(j["problems"][0]["line"], 2);
   EXPECT_EQ(j["problems"][1]["line"], 3);
@@ -251,6 +253,82 @@ TEST_F(CliTest, AnOfficialDocumentJoinsTheRegistryAndIsFoundByItsNumber) {
   ASSERT_EQ(RunCommand(Vk("index -q --db " + Quote(db) + " " + Quote(input))).exit_code, 0);
   const auto again = nlohmann::json::parse(RunCommand(Vk("ref --json --db " + Quote(db) + " 999-KL/TW")).out);
   EXPECT_EQ(again["facts"].size(), 1u);
+}
+
+// Index summary counts of a --json run.
+nlohmann::json IndexJson(const std::string& db, const std::string& path) {
+  const auto r = RunCommand(test_support::VankienBinary() + " index --json --db " + Quote(db) + " " + Quote(path));
+  EXPECT_EQ(r.exit_code, 0) << r.out;
+  return nlohmann::json::parse(r.out, nullptr, false);
+}
+
+TEST_F(CliTest, IncrementalRunsProcessOnlyWhatChanged) {
+  TempDir tmp;
+  namespace fs = std::filesystem;
+  fs::create_directories(tmp.path() / "in/sub");
+  std::ofstream(tmp / "in/a.txt") << "Tiêu đề A\nNội dung thủy lợi.\n";
+  std::ofstream(tmp / "in/sub/b.txt") << "Tiêu đề B\nNội dung hoà bình.\n";
+  std::ofstream(tmp / "in/r.jsonl") << R"({"id":"r1","text":"công tác cán bộ"})" << "\n"
+                                    << R"({"id":"r2","text":"kinh tế tập thể"})" << "\n";
+  const std::string db = tmp / "db";
+  auto j = IndexJson(db, tmp / "in");
+  EXPECT_EQ(j["files"]["new"], 3);
+  EXPECT_EQ(j["documents_in_index"], 4);
+
+  j = IndexJson(db, tmp / "in");  // nothing changed
+  EXPECT_EQ(j["files"]["unchanged"], 3);
+  EXPECT_EQ(j["documents"], 0);
+  EXPECT_EQ(j["documents_in_index"], 4);
+
+  // Change one record away, edit a file, delete a file, add a file.
+  std::ofstream(tmp / "in/r.jsonl") << R"({"id":"r1","text":"công tác cán bộ cấp cơ sở"})" << "\n";
+  fs::remove(tmp.path() / "in/sub/b.txt");
+  std::ofstream(tmp / "in/c.txt") << "Tiêu đề C\nNội dung mới.\n";
+  j = IndexJson(db, tmp / "in");
+  EXPECT_EQ(j["files"]["new"], 1);
+  EXPECT_EQ(j["files"]["updated"], 1);
+  EXPECT_EQ(j["files"]["unchanged"], 1);
+  EXPECT_EQ(j["files"]["removed"], 1);
+  EXPECT_EQ(j["documents_removed"], 2);  // r2 and b.txt
+  EXPECT_EQ(j["documents_in_index"], 3);
+  EXPECT_EQ(RunCommand(Vk("show --db " + Quote(db) + " r2 2>&1")).exit_code, 1);
+  EXPECT_EQ(RunCommand(Vk("show --db " + Quote(db) + " sub/b.txt 2>&1")).exit_code, 1);
+  const auto hits = nlohmann::json::parse(RunCommand(Vk("search --json --db " + Quote(db) + " 'cap co so'")).out)["hits"];
+  ASSERT_EQ(hits.size(), 1u);
+  EXPECT_EQ(hits[0]["id"], "r1");
+}
+
+TEST_F(CliTest, AKilledRunLeavesAUsableIndexAndTheNextRunCompletesIt) {
+  TempDir tmp;
+  namespace fs = std::filesystem;
+  fs::create_directories(tmp.path() / "in");
+  constexpr int kFiles = 1500;
+  for (int i = 0; i < kFiles; ++i) {
+    std::ofstream(tmp / ("in/doc" + std::to_string(i) + ".txt"))
+        << "Văn bản số " << i << "\nNội dung về công tác xây dựng Đảng, lần " << i << ".\n";
+  }
+  const std::string db = tmp / "db";
+  // Commit every 5 documents and kill runs part-way (SIGKILL: no cleanup at all), each run
+  // continuing from what the previous one committed.
+  int kills = 0;
+  for (const char* delay : {"0.05", "0.15", "0.3"}) {
+    const auto r = RunCommand("timeout -s KILL " + std::string(delay) + " " + test_support::VankienBinary() +
+                              " index -q --commit-every 5 --db " + Quote(db) + " " + Quote(tmp / "in") +
+                              " 2>/dev/null");
+    if (r.exit_code == 137) ++kills;
+    const auto partial = RunCommand(Vk("stats --json --db " + Quote(db) + " 2>/dev/null"));
+    if (partial.exit_code == 0) {  // once the index exists it must stay readable and consistent
+      EXPECT_LE(nlohmann::json::parse(partial.out)["documents"].get<int>(), kFiles);
+    }
+  }
+  EXPECT_GE(kills, 1) << "no run was killed part-way; the test proves nothing";
+  const auto j = IndexJson(db, tmp / "in");
+  EXPECT_EQ(j["documents_in_index"], kFiles);
+  EXPECT_EQ(j["files"]["new"].get<int>() + j["files"]["unchanged"].get<int>(), kFiles);
+  // Every document exactly once.
+  const auto found = nlohmann::json::parse(
+      RunCommand(Vk("search --json -n 10 --db " + Quote(db) + " '\"xay dung dang\"'")).out);
+  EXPECT_EQ(found["total"], kFiles);
 }
 
 TEST_F(CliTest, RefRejectsTextThatIsNoDocumentNumber) {

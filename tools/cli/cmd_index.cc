@@ -4,9 +4,12 @@
 #include <filesystem>
 #include <iostream>
 #include <memory>
+#include <unordered_set>
 
+#include "indexer/doc/file_hash.h"
 #include "indexer/doc/loader.h"
 #include "indexer/index_writer.h"
+#include "indexer/schema.h"
 #include "indexer/text/analyzer.h"
 #include "tools/cli/cli.h"
 
@@ -27,14 +30,38 @@ struct IndexArgs {
 };
 
 struct Input {
-  std::string path;
-  std::string id;  // id a .txt file gets: its path relative to the root it was found under
+  std::string path;  // absolute, normalized
+  std::string id;    // id a .txt file gets: its path relative to the root it was found under
+  std::uint64_t size = 0;
+  std::int64_t mtime = 0;
 };
+
+struct Collected {
+  std::vector<Input> inputs;
+  std::vector<std::string> roots;  // absolute folder prefixes ("/a/b/") and file paths given
+  std::uint64_t bytes = 0;
+};
+
+std::string Absolute(const fs::path& p) {
+  std::error_code ec;
+  const fs::path a = fs::absolute(p, ec);
+  return (ec ? p : a).lexically_normal().string();
+}
+
+bool Stat(const fs::path& p, Input* in) {
+  std::error_code ec;
+  in->size = fs::file_size(p, ec);
+  if (ec) return false;
+  const auto t = fs::last_write_time(p, ec);
+  if (ec) return false;
+  in->mtime = std::chrono::duration_cast<std::chrono::seconds>(t.time_since_epoch()).count();
+  return true;
+}
 
 // Expands files and folders (recursively, sorted, symlinked folders not followed so loops
 // cannot happen) into the files to load. Unreadable entries become problems.
-std::vector<Input> Collect(const std::vector<std::string>& paths, std::vector<LoadProblem>* problems) {
-  std::vector<Input> inputs;
+Collected Collect(const std::vector<std::string>& paths, std::vector<LoadProblem>* problems) {
+  Collected c;
   for (const std::string& arg : paths) {
     std::error_code ec;
     const fs::file_status st = fs::status(arg, ec);
@@ -43,13 +70,23 @@ std::vector<Input> Collect(const std::vector<std::string>& paths, std::vector<Lo
       continue;
     }
     if (fs::is_regular_file(st)) {
-      inputs.push_back({arg, fs::path(arg).filename().string()});
+      Input in{Absolute(arg), fs::path(arg).filename().string()};
+      if (!Stat(arg, &in)) {
+        problems->push_back({arg, 0, "cannot read its size or time"});
+        continue;
+      }
+      c.roots.push_back(in.path);
+      c.bytes += in.size;
+      c.inputs.push_back(std::move(in));
       continue;
     }
     if (!fs::is_directory(st)) {
       problems->push_back({arg, 0, "not a regular file or folder"});
       continue;
     }
+    std::string root = Absolute(arg);
+    if (root.empty() || root.back() != '/') root += '/';
+    c.roots.push_back(root);
     std::vector<Input> found;
     fs::recursive_directory_iterator it(arg, fs::directory_options::skip_permission_denied, ec), end;
     if (ec) {
@@ -64,18 +101,157 @@ std::vector<Input> Collect(const std::vector<std::string>& paths, std::vector<Lo
       }
       std::error_code fe;
       if (!it->is_regular_file(fe)) continue;
-      found.push_back({it->path().string(), fs::relative(it->path(), arg, fe).generic_string()});
+      Input in{Absolute(it->path()), fs::relative(it->path(), arg, fe).generic_string()};
+      if (!Stat(it->path(), &in)) {
+        problems->push_back({it->path().string(), 0, "cannot read its size or time"});
+        continue;
+      }
+      c.bytes += in.size;
+      found.push_back(std::move(in));
     }
     std::sort(found.begin(), found.end(), [](const Input& a, const Input& b) { return a.path < b.path; });
-    inputs.insert(inputs.end(), found.begin(), found.end());
+    c.inputs.insert(c.inputs.end(), found.begin(), found.end());
   }
-  return inputs;
+  return c;
 }
 
+struct Counts {
+  std::size_t added = 0, updated = 0, unchanged = 0, removed = 0, failed = 0, skipped = 0;
+  std::size_t documents = 0, documents_removed = 0;
+};
+
+// One run over the inputs: each file is new, changed, unchanged or failed; files the index
+// knows under the given roots but no longer on disk are removed.
+class IndexRun {
+ public:
+  IndexRun(IndexWriter& writer, const IndexArgs& args) : writer_(writer), args_(args) {
+    load_options_.max_document_bytes = args.max_mb << 20;
+  }
+
+  void Run(const Collected& c) {
+    start_ = std::chrono::steady_clock::now();
+    progress_ = !args_.quiet && !args_.json && StderrIsTty();
+    total_bytes_ = c.bytes;
+    std::unordered_set<std::string> seen;
+    for (std::size_t i = 0; i < c.inputs.size() && write_error_.ok(); ++i) {
+      seen.insert(c.inputs[i].path);
+      ProcessFile(c.inputs[i], i, c.inputs.size());
+      done_bytes_ += c.inputs[i].size;
+    }
+    if (write_error_.ok()) RemoveGone(c.roots, seen);
+    if (progress_) std::fprintf(stderr, "\r%78s\r", "");
+    if (write_error_.ok()) write_error_ = writer_.Commit();
+  }
+
+  const Counts& counts() const { return counts_; }
+  const Status& write_error() const { return write_error_; }
+  std::vector<LoadProblem>& problems() { return problems_; }
+  const std::vector<std::string>& skipped() const { return skipped_; }
+  std::uint64_t bytes_read() const { return text_bytes_; }
+
+ private:
+  void ProcessFile(const Input& in, std::size_t index, std::size_t total) {
+    if (KindOf(in.path) == FileKind::kUnknown) {
+      skipped_.push_back(in.path);
+      ++counts_.skipped;
+      return;
+    }
+    const auto known = writer_.GetFileState(in.path);
+    if (known && known->size == in.size && known->mtime == in.mtime) {
+      ++counts_.unchanged;
+      return;
+    }
+    auto hash = HashFile(in.path);
+    if (!hash.ok()) {
+      problems_.push_back({in.path, 0, hash.status().message()});
+      ++counts_.failed;
+      return;
+    }
+    IndexWriter::FileState state{in.path, *hash, in.size, in.mtime, 0};
+    if (known && known->hash == *hash) {  // touched, not changed
+      state.documents = known->documents;
+      write_error_ = writer_.SetFileState(state);
+      ++counts_.unchanged;
+      return;
+    }
+    std::unordered_set<std::string> kept;
+    const Status st = LoadFile(in.path, in.id, load_options_, [&](Document&& doc) {
+      if (!write_error_.ok()) return;
+      doc.path = in.path;
+      text_bytes_ += doc.text.size() + doc.title.size();
+      kept.insert(schema::IdTerm(doc.id));
+      ++state.documents;
+      write_error_ = writer_.Add(doc);
+      ShowProgress(index, total);
+    }, &problems_);
+    if (!write_error_.ok()) return;
+    if (!st.ok()) {
+      // The file's old documents stay (those not replaced); the next run tries it again.
+      problems_.push_back({in.path, 0, st.message()});
+      ++counts_.failed;
+      return;
+    }
+    if (known) {
+      auto stale = writer_.RemoveStale(in.path, kept);
+      if (!stale.ok()) {
+        write_error_ = stale.status();
+        return;
+      }
+      counts_.documents_removed += *stale;
+      ++counts_.updated;
+    } else {
+      ++counts_.added;
+    }
+    counts_.documents += state.documents;
+    write_error_ = writer_.SetFileState(state);
+  }
+
+  void RemoveGone(const std::vector<std::string>& roots, const std::unordered_set<std::string>& seen) {
+    for (const std::string& root : roots) {
+      for (const auto& f : writer_.KnownFiles(root)) {
+        // A folder root "/a/b/" owns everything below it; a file root only itself.
+        if (root.back() != '/' && f.path != root) continue;
+        if (seen.count(f.path)) continue;
+        std::error_code ec;
+        if (fs::exists(f.path, ec)) continue;  // still there, just not of a type we read now
+        auto removed = writer_.RemoveFile(f.path);
+        if (!removed.ok()) {
+          write_error_ = removed.status();
+          return;
+        }
+        counts_.documents_removed += *removed;
+        ++counts_.removed;
+      }
+    }
+  }
+
+  void ShowProgress(std::size_t index, std::size_t total) {
+    if (!progress_) return;
+    const auto now = std::chrono::steady_clock::now();
+    if (now - last_report_ < std::chrono::milliseconds(500)) return;
+    last_report_ = now;
+    const double secs = std::chrono::duration<double>(now - start_).count();
+    const double rate = done_bytes_ / std::max(secs, 1e-3);
+    const double eta = rate > 0 && total_bytes_ > done_bytes_ ? (total_bytes_ - done_bytes_) / rate : 0;
+    std::fprintf(stderr, "\rindexing: file %zu/%zu, %zu documents, %.1f MB/s, ETA %.0f s   ", index + 1,
+                 total, writer_.documents_added(), text_bytes_ / 1e6 / std::max(secs, 1e-3), eta);
+  }
+
+  IndexWriter& writer_;
+  const IndexArgs& args_;
+  LoadOptions load_options_;
+  Counts counts_;
+  Status write_error_;
+  std::vector<LoadProblem> problems_;
+  std::vector<std::string> skipped_;
+  std::chrono::steady_clock::time_point start_, last_report_;
+  bool progress_ = false;
+  std::uint64_t total_bytes_ = 0, done_bytes_ = 0, text_bytes_ = 0;
+};
+
 int RunIndex(const IndexArgs& args) {
-  std::vector<LoadProblem> problems;
-  std::vector<std::string> skipped;
-  const std::vector<Input> inputs = Collect(args.paths, &problems);
+  std::vector<LoadProblem> collect_problems;
+  const Collected collected = Collect(args.paths, &collect_problems);
 
   text::Analyzer analyzer;
   IndexWriterOptions options;
@@ -86,62 +262,41 @@ int RunIndex(const IndexArgs& args) {
   if (!writer.ok()) return Fail(writer.status());
 
   const auto start = std::chrono::steady_clock::now();
-  const bool progress = !args.quiet && !args.json && StderrIsTty();
-  auto last_report = start;
-  std::size_t files_loaded = 0, bytes = 0;
-  Status write_error;
-  LoadOptions load_options;
-  load_options.max_document_bytes = args.max_mb << 20;
-
-  for (std::size_t i = 0; i < inputs.size() && write_error.ok(); ++i) {
-    const Input& in = inputs[i];
-    if (KindOf(in.path) == FileKind::kUnknown) {
-      skipped.push_back(in.path);
-      continue;
-    }
-    const Status st = LoadFile(in.path, in.id, load_options, [&](Document&& doc) {
-      if (!write_error.ok()) return;
-      bytes += doc.text.size() + doc.title.size();
-      write_error = (*writer)->Add(doc);
-      if (progress) {
-        const auto now = std::chrono::steady_clock::now();
-        if (now - last_report > std::chrono::milliseconds(500)) {
-          last_report = now;
-          const double secs = std::chrono::duration<double>(now - start).count();
-          std::fprintf(stderr, "\rindexing: file %zu/%zu, %zu documents, %.1f MB/s   ", i + 1,
-                       inputs.size(), (*writer)->documents_added(), bytes / 1e6 / secs);
-        }
-      }
-    }, &problems);
-    if (!st.ok()) {
-      problems.push_back({in.path, 0, st.message()});
-    } else {
-      ++files_loaded;
-    }
-  }
-  if (progress) std::fprintf(stderr, "\r%70s\r", "");
-  if (write_error.ok()) write_error = (*writer)->Commit();
-  const double secs =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  IndexRun run(**writer, args);
+  run.problems() = std::move(collect_problems);
+  run.Run(collected);
+  const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  const Counts& n = run.counts();
   const std::size_t docs = (*writer)->documents_added();
   const std::size_t total = (*writer)->document_count();
+  const auto& problems = run.problems();
+  const auto& skipped = run.skipped();
+  const std::size_t failed_files = n.failed;
 
   if (args.json) {
-    nlohmann::json j = {{"db", args.db},          {"files", files_loaded},
-                        {"documents", docs},      {"documents_in_index", total},
-                        {"seconds", secs},        {"docs_per_second", secs > 0 ? docs / secs : 0},
+    nlohmann::json j = {{"db", args.db},
+                        {"files", {{"new", n.added}, {"updated", n.updated}, {"unchanged", n.unchanged},
+                                   {"removed", n.removed}, {"failed", failed_files}, {"skipped", n.skipped}}},
+                        {"documents", docs},
+                        {"documents_removed", n.documents_removed},
+                        {"documents_in_index", total},
+                        {"seconds", secs},
+                        {"docs_per_second", secs > 0 ? docs / secs : 0},
                         {"registry_entries", (*writer)->registry_size()},
-                        {"skipped", skipped},     {"problems", nlohmann::json::array()}};
+                        {"skipped", skipped},
+                        {"problems", nlohmann::json::array()}};
     for (const auto& p : problems) {
       j["problems"].push_back({{"path", p.path}, {"line", p.line}, {"message", p.message}});
     }
-    if (!write_error.ok()) j["error"] = write_error.message();
+    if (!run.write_error().ok()) j["error"] = run.write_error().message();
     std::cout << Dump(j) << "\n";
   } else if (!args.quiet) {
-    std::printf("indexed %zu documents from %zu files into %s in %.1f s (%.0f docs/s, %.1f MB/s); "
+    std::printf("%s: %zu new, %zu updated, %zu unchanged, %zu removed, %zu failed files; "
+                "%zu documents indexed, %zu removed in %.1f s (%.0f docs/s, %.1f MB/s); "
                 "%zu documents in the index\n",
-                docs, files_loaded, args.db.c_str(), secs, secs > 0 ? docs / secs : 0.0,
-                secs > 0 ? bytes / 1e6 / secs : 0.0, total);
+                args.db.c_str(), n.added, n.updated, n.unchanged, n.removed, failed_files, docs,
+                n.documents_removed, secs, secs > 0 ? docs / secs : 0.0,
+                secs > 0 ? run.bytes_read() / 1e6 / secs : 0.0, total);
     if (!skipped.empty()) {
       std::printf("skipped %zu files of unsupported type (vankien reads .txt, .jsonl, .jsonl.zst):\n",
                   skipped.size());
@@ -149,6 +304,7 @@ int RunIndex(const IndexArgs& args) {
       if (skipped.size() > 20) std::printf("  … and %zu more\n", skipped.size() - 20);
     }
   }
+  std::fflush(stdout);
   if (!problems.empty() && !args.json) {
     std::fprintf(stderr, "%zu problems:\n", problems.size());
     for (const auto& p : problems) {
@@ -159,7 +315,7 @@ int RunIndex(const IndexArgs& args) {
       }
     }
   }
-  if (!write_error.ok()) return Fail(write_error);
+  if (!run.write_error().ok()) return Fail(run.write_error());
   return problems.empty() ? kExitOk : kExitFailure;
 }
 
