@@ -83,42 +83,34 @@ struct IndexWriter::Impl {
     registry_changed = true;
   }
 
-  // The document's own symbol: indexed, and the document enters the registry.
-  std::string IndexOwnSymbol(const Document& d, Xapian::Document* doc) {
+  // The document's own symbol: indexed, and the document enters the registry. Returns the
+  // recognized mention (empty canonical when the symbol is not one).
+  refs::Mention IndexOwnSymbol(const Document& d, Xapian::Document* doc) {
     for (refs::Mention m : recognizer->Find(d.symbol)) {
       const std::string symbol = m.Canonical();
       if (symbol.empty() || m.number.empty()) continue;
       if (m.date.empty()) m.date = d.date;
-      if (m.term.empty() && m.system == refs::System::kParty) m.term = refs::PartyTermOn(d.date);
+      if (m.term.empty() && m.system == refs::System::kParty) {
+        m.term = !d.term.empty() ? d.term : refs::PartyTermOn(d.date);
+      }
+      if (!m.plenum) m.plenum = d.plenum;
+      if (m.kind.empty() && !d.kind.empty() && d.kind != "article") m.kind = d.kind;
       doc->add_term(std::string(schema::kOwnSymbolPrefix) + symbol);
       doc->add_term(std::string(schema::kOwnKeyPrefix) + m.Key());
       AddToRegistry(m, d);
-      return symbol;
+      return m;
     }
     return {};
   }
 
-  // Indexes `text`; positions start at *pos and advance. wdf_inc weights a field (the title).
-  void IndexText(std::string_view text, Xapian::termcount wdf_inc, Xapian::termpos* pos,
-                 Xapian::Document* doc) {
-    analyzer.Analyze(text, &tokens);
-    for (const text::Token& t : tokens) {
-      ++*pos;
-      if (t.folded.size() > schema::kMaxTermBytes || t.exact.size() > schema::kMaxTermBytes) {
-        continue;
-      }
-      term.assign(schema::kFoldedPrefix).append(t.folded);
-      doc->add_posting(term, *pos, wdf_inc);
-      if (t.HasMarks()) {
-        term.assign(schema::kExactPrefix).append(t.exact);
-        if (options.exact_positions) {
-          doc->add_posting(term, *pos, wdf_inc);
-        } else {
-          doc->add_term(term, wdf_inc);
-        }
-      }
-    }
-    *pos += kFieldGap;
+  // Boolean terms for the filterable facts.
+  static void IndexFacts(const Document& d, const refs::Mention& own, Xapian::Document* doc) {
+    const bool official = !own.Canonical().empty();
+    doc->add_boolean_term(std::string(schema::kKindPrefix) + (official ? own.type : "article"));
+    if (official && !own.issuer.empty()) doc->add_boolean_term(std::string(schema::kIssuerPrefix) + own.issuer);
+    if (official && !own.term.empty()) doc->add_boolean_term(std::string(schema::kTermPrefix) + own.term);
+    if (d.date.size() >= 4) doc->add_boolean_term(std::string(schema::kYearPrefix) + d.date.substr(0, 4));
+    if (!d.source.empty()) doc->add_boolean_term(schema::BoundedTerm(schema::kSourcePrefix, d.source));
   }
 
   Xapian::Document Build(const Document& d) {
@@ -132,15 +124,30 @@ struct IndexWriter::Impl {
     if (!d.date.empty()) doc.add_value(schema::kDateSlot, d.date);
 
     nlohmann::ordered_json references = nlohmann::ordered_json::array();
-    std::string own_symbol;
+    refs::Mention own;
     if (recognizer) {
       IndexReferences(d.title, &doc);
       references = IndexReferences(d.text, &doc);
-      if (!d.symbol.empty()) own_symbol = IndexOwnSymbol(d, &doc);
+      if (!d.symbol.empty()) own = IndexOwnSymbol(d, &doc);
     }
-    nlohmann::ordered_json data = {{"id", d.id},     {"title", d.title}, {"text", d.text},
-                                   {"date", d.date}, {"url", d.url},     {"path", d.path},
-                                   {"symbol", own_symbol}};
+    IndexFacts(d, own, &doc);
+    nlohmann::ordered_json data = {{"id", d.id},
+                                   {"title", d.title},
+                                   {"text", d.text},
+                                   {"date", d.date},
+                                   {"url", d.url},
+                                   {"path", d.path},
+                                   {"symbol", own.Canonical()},
+                                   {"kind", d.kind.empty() ? "article" : d.kind},
+                                   {"source", d.source},
+                                   {"encoding", d.encoding},
+                                   {"flags", d.flags},
+                                   {"issuer", d.issuer},
+                                   {"term", own.term.empty() ? d.term : own.term},
+                                   {"plenum", d.plenum ? nlohmann::ordered_json(*d.plenum) : nlohmann::ordered_json()},
+                                   {"subject", d.subject},
+                                   {"signer", d.signer},
+                                   {"place", d.place}};
     nlohmann::ordered_json fields = nlohmann::ordered_json::object();  // keeps input order
     for (const auto& [key, value] : d.fields) fields[key] = value;
     data["fields"] = std::move(fields);

@@ -42,12 +42,22 @@ inline constexpr std::string_view kOwnKeyPrefix = "XOWNKEY:";
 // FileTerm()). Boolean. Incremental indexing deletes a gone file's documents by this term.
 inline constexpr std::string_view kFilePrefix = "XFILE:";
 
+// Filterable facts (boolean): the document's kind — its type code for an official document
+// ("NQ", "NĐ"), else "article" —, its issuer code ("TW", "CP"), Party term ("XIII"), year
+// ("2022") and source (site or folder).
+inline constexpr std::string_view kKindPrefix = "XKIND:";
+inline constexpr std::string_view kIssuerPrefix = "XISSUER:";
+inline constexpr std::string_view kTermPrefix = "XTERM:";
+inline constexpr std::string_view kYearPrefix = "XYEAR:";
+inline constexpr std::string_view kSourcePrefix = "XSOURCE:";
+
 // ---- Value slots ----------------------------------------------------------------------------
 // Document date as "YYYY-MM-DD" (or a prefix of it, "YYYY" or "YYYY-MM"): sortable as a string.
 inline constexpr unsigned kDateSlot = 0;
 
 // ---- Document data --------------------------------------------------------------------------
 // Each document's data is a JSON object: {"id","title","text","date","url","path","symbol",
+// "kind","source","encoding","flags","issuer","term","plenum","subject","signer","place",
 // "fields","refs"} where "fields" holds every other string field of the source record, "text"
 // is the original text (snippets and reference contexts are cut from it by byte offset),
 // "symbol" the document's own canonical symbol and "refs" its mentions in the text:

@@ -32,6 +32,20 @@ Document DecodeData(const std::string& data) {
   doc.url = str("url");
   doc.path = str("path");
   doc.symbol = str("symbol");
+  doc.kind = str("kind");
+  doc.source = str("source");
+  doc.encoding = str("encoding");
+  doc.issuer = str("issuer");
+  doc.term = str("term");
+  doc.subject = str("subject");
+  doc.signer = str("signer");
+  doc.place = str("place");
+  if (auto it = j.find("plenum"); it != j.end() && it->is_number_integer()) doc.plenum = it->get<int>();
+  if (auto it = j.find("flags"); it != j.end() && it->is_array()) {
+    for (const auto& f : *it) {
+      if (f.is_string()) doc.flags.push_back(f.get<std::string>());
+    }
+  }
   if (auto it = j.find("fields"); it != j.end() && it->is_object()) {
     for (auto f = it->begin(); f != it->end(); ++f) {
       if (f->is_string()) doc.fields.emplace_back(f.key(), f->get<std::string>());

@@ -3,6 +3,7 @@
 #ifndef VANKIEN_INDEXER_DOC_DOCUMENT_H_
 #define VANKIEN_INDEXER_DOC_DOCUMENT_H_
 
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -17,6 +18,19 @@ struct Document {
   std::string url;    // source address, may be empty
   std::string path;   // file it came from, may be empty
   std::string symbol;  // the document's own number and symbol when it is an official document ("21-NQ/TW")
+  std::string kind;    // "article", or the official type noun ("Nghị quyết", "Nghị định")
+  std::string source;  // the site (URL host) or folder the document came from
+  std::string encoding;  // how its bytes were read ("utf-8", "tcvn3", ...); "" for JSONL
+  // Quality flags: "encoding-guessed" (low confidence), "mojibake-repaired", "invalid-bytes",
+  // "boilerplate-removed", "no-title", "no-date", "pdf-truncated".
+  std::vector<std::string> flags;
+  // Official documents: what their header says (see doc/metadata.h).
+  std::string issuer;  // as written: "BAN CHẤP HÀNH TRUNG ƯƠNG", "CHÍNH PHỦ"
+  std::string term;    // Party khóa, Roman
+  std::optional<int> plenum;
+  std::string subject;  // "về ..."
+  std::string signer;
+  std::string place;
   // Other string fields of the source record, in input order: stored and indexed as text.
   std::vector<std::pair<std::string, std::string>> fields;
 };

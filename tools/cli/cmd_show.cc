@@ -25,15 +25,26 @@ int RunShow(const ShowArgs& args) {
   if (args.json) {
     nlohmann::json fields = nlohmann::json::object();
     for (const auto& [k, v] : doc->fields) fields[k] = v;
-    std::cout << Dump({{"id", doc->id},     {"title", doc->title}, {"date", doc->date},
-                       {"url", doc->url},   {"path", doc->path},   {"fields", fields},
-                       {"text", doc->text}}, 2)
+    std::cout << Dump({{"id", doc->id},         {"title", doc->title},   {"date", doc->date},
+                       {"kind", doc->kind},     {"symbol", doc->symbol}, {"issuer", doc->issuer},
+                       {"term", doc->term},     {"subject", doc->subject}, {"signer", doc->signer},
+                       {"place", doc->place},   {"source", doc->source}, {"encoding", doc->encoding},
+                       {"flags", doc->flags},   {"url", doc->url},       {"path", doc->path},
+                       {"fields", fields},      {"text", doc->text}}, 2)
               << "\n";
     return kExitOk;
   }
   std::cout << "id:    " << doc->id << "\n";
   std::cout << "title: " << text::SanitizeUtf8(doc->title) << "\n";
   if (!doc->date.empty()) std::cout << "date:  " << doc->date << "\n";
+  if (!doc->kind.empty()) std::cout << "kind:  " << doc->kind << "\n";
+  if (!doc->symbol.empty()) std::cout << "number: " << doc->symbol << "\n";
+  if (!doc->issuer.empty()) std::cout << "issuer: " << doc->issuer << "\n";
+  if (!doc->term.empty()) std::cout << "term:  khóa " << doc->term << "\n";
+  if (!doc->signer.empty()) std::cout << "signer: " << doc->signer << "\n";
+  if (!doc->source.empty()) std::cout << "source: " << doc->source << "\n";
+  if (!doc->encoding.empty()) std::cout << "encoding: " << doc->encoding << "\n";
+  for (const auto& f : doc->flags) std::cout << "flag:  " << f << "\n";
   if (!doc->url.empty()) std::cout << "url:   " << doc->url << "\n";
   if (!doc->path.empty()) std::cout << "path:  " << doc->path << "\n";
   for (const auto& [k, v] : doc->fields) std::cout << k << ": " << text::SanitizeUtf8(v) << "\n";
