@@ -113,6 +113,29 @@ struct IndexWriter::Impl {
     if (!d.source.empty()) doc->add_boolean_term(schema::BoundedTerm(schema::kSourcePrefix, d.source));
   }
 
+  // Indexes `text`; positions start at *pos and advance. wdf_inc weights a field (the title).
+  void IndexText(std::string_view text, Xapian::termcount wdf_inc, Xapian::termpos* pos,
+                 Xapian::Document* doc) {
+    analyzer.Analyze(text, &tokens);
+    for (const text::Token& t : tokens) {
+      ++*pos;
+      if (t.folded.size() > schema::kMaxTermBytes || t.exact.size() > schema::kMaxTermBytes) {
+        continue;
+      }
+      term.assign(schema::kFoldedPrefix).append(t.folded);
+      doc->add_posting(term, *pos, wdf_inc);
+      if (t.HasMarks()) {
+        term.assign(schema::kExactPrefix).append(t.exact);
+        if (options.exact_positions) {
+          doc->add_posting(term, *pos, wdf_inc);
+        } else {
+          doc->add_term(term, wdf_inc);
+        }
+      }
+    }
+    *pos += kFieldGap;
+  }
+
   Xapian::Document Build(const Document& d) {
     Xapian::Document doc;
     Xapian::termpos pos = 0;

@@ -1,12 +1,29 @@
 #include "indexer/doc/line_reader.h"
 
+#include <zlib.h>
 #include <zstd.h>
 
+#include <cctype>
 #include <cerrno>
 #include <cstring>
+#include <string_view>
 #include <vector>
 
 namespace vankien {
+
+namespace {
+constexpr std::size_t kChunk = 1 << 16;
+
+// Case-insensitive suffix test: "DATA.JSONL.GZ" is gzip too.
+bool EndsWith(const std::string& s, std::string_view suffix) {
+  if (s.size() < suffix.size()) return false;
+  for (std::size_t i = 0; i < suffix.size(); ++i) {
+    const char c = s[s.size() - suffix.size() + i];
+    if (std::tolower(static_cast<unsigned char>(c)) != suffix[i]) return false;
+  }
+  return true;
+}
+}  // namespace
 
 struct LineReader::Zstd {
   ZSTD_DCtx* ctx = ZSTD_createDCtx();
@@ -16,13 +33,22 @@ struct LineReader::Zstd {
   ~Zstd() { ZSTD_freeDCtx(ctx); }
 };
 
-namespace {
-constexpr std::size_t kChunk = 1 << 16;
-bool EndsWith(const std::string& s, const char* suffix) {
-  const std::size_t n = std::strlen(suffix);
-  return s.size() >= n && s.compare(s.size() - n, n, suffix) == 0;
-}
-}  // namespace
+struct LineReader::Gzip {
+  z_stream strm{};
+  bool initialized = false;
+  // True while a gzip member has been started and its end (trailer) not yet seen: reaching the
+  // end of the file then means the file was cut short.
+  bool in_member = false;
+  std::vector<unsigned char> in = std::vector<unsigned char>(kChunk);
+  std::vector<unsigned char> out = std::vector<unsigned char>(kChunk);
+  Gzip() {
+    // 15 + 32: largest window, and detect the gzip (or zlib) header automatically.
+    initialized = inflateInit2(&strm, 15 + 32) == Z_OK;
+  }
+  ~Gzip() {
+    if (initialized) inflateEnd(&strm);
+  }
+};
 
 Result<std::unique_ptr<LineReader>> LineReader::Open(const std::string& path,
                                                      std::size_t max_line) {
@@ -30,30 +56,41 @@ Result<std::unique_ptr<LineReader>> LineReader::Open(const std::string& path,
   if (f == nullptr) {
     return Status::IoError("cannot open " + path + ": " + std::strerror(errno));
   }
-  return std::unique_ptr<LineReader>(new LineReader(path, f, EndsWith(path, ".zst"), max_line));
+  Codec codec = Codec::kPlain;
+  if (EndsWith(path, ".zst")) codec = Codec::kZstd;
+  if (EndsWith(path, ".gz")) codec = Codec::kGzip;
+  auto reader = std::unique_ptr<LineReader>(new LineReader(path, f, codec, max_line));
+  if (reader->gzip_ && !reader->gzip_->initialized) {
+    return Status::Internal("cannot start gzip decompression for " + path + " (out of memory?)");
+  }
+  return reader;
 }
 
-LineReader::LineReader(std::string path, std::FILE* file, bool zstd, std::size_t max_line)
+LineReader::LineReader(std::string path, std::FILE* file, Codec codec, std::size_t max_line)
     : path_(std::move(path)), file_(file), max_line_(max_line) {
-  if (zstd) zstd_ = std::make_unique<Zstd>();
+  if (codec == Codec::kZstd) zstd_ = std::make_unique<Zstd>();
+  if (codec == Codec::kGzip) gzip_ = std::make_unique<Gzip>();
 }
 
 LineReader::~LineReader() { std::fclose(file_); }
 
 bool LineReader::Fill() {
   if (eof_) return false;
-  if (!zstd_) {
-    char chunk[kChunk];
-    const std::size_t n = std::fread(chunk, 1, sizeof chunk, file_);
-    bytes_read_ += n;
-    if (n == 0) {
-      if (std::ferror(file_)) status_ = Status::IoError("read error in " + path_);
-      eof_ = true;
-      return false;
-    }
-    buffer_.append(chunk, n);
-    return true;
+  if (zstd_) return FillZstd();
+  if (gzip_) return FillGzip();
+  char chunk[kChunk];
+  const std::size_t n = std::fread(chunk, 1, sizeof chunk, file_);
+  bytes_read_ += n;
+  if (n == 0) {
+    if (std::ferror(file_)) status_ = Status::IoError("read error in " + path_);
+    eof_ = true;
+    return false;
   }
+  buffer_.append(chunk, n);
+  return true;
+}
+
+bool LineReader::FillZstd() {
   Zstd& z = *zstd_;
   std::vector<char> out(ZSTD_DStreamOutSize());
   while (true) {
@@ -82,6 +119,50 @@ bool LineReader::Fill() {
     z.last_ret = ret;
     if (output.pos > 0) {
       buffer_.append(out.data(), output.pos);
+      return true;
+    }
+  }
+}
+
+bool LineReader::FillGzip() {
+  Gzip& g = *gzip_;
+  z_stream& s = g.strm;
+  while (true) {
+    if (s.avail_in == 0) {
+      const std::size_t n = std::fread(g.in.data(), 1, g.in.size(), file_);
+      bytes_read_ += n;
+      if (n == 0) {
+        if (std::ferror(file_)) {
+          status_ = Status::IoError("read error in " + path_);
+        } else if (g.in_member) {
+          status_ = Status::Corrupt(path_ +
+                                    ": truncated gzip stream (the file ends inside compressed "
+                                    "data); copy or download it again, or check it with gzip -t");
+        }
+        eof_ = true;
+        return false;
+      }
+      s.next_in = g.in.data();
+      s.avail_in = static_cast<uInt>(n);
+    }
+    g.in_member = true;
+    s.next_out = g.out.data();
+    s.avail_out = static_cast<uInt>(g.out.size());
+    const int ret = inflate(&s, Z_NO_FLUSH);
+    const std::size_t produced = g.out.size() - s.avail_out;
+    if (ret == Z_STREAM_END) {
+      // End of one member; another may follow (concatenated .gz files are valid gzip).
+      inflateReset(&s);
+      g.in_member = false;
+    } else if (ret != Z_OK && ret != Z_BUF_ERROR) {
+      status_ = Status::Corrupt(path_ + ": not a valid gzip stream (" +
+                                (s.msg != nullptr ? s.msg : "zlib error " + std::to_string(ret)) +
+                                "); check the file with gzip -t");
+      eof_ = true;
+      return false;
+    }
+    if (produced > 0) {
+      buffer_.append(reinterpret_cast<const char*>(g.out.data()), produced);
       return true;
     }
   }

@@ -1,6 +1,9 @@
-// Reads a text file line by line, transparently decompressing Zstandard (.zst) input, with a
-// bound on line length so one runaway line cannot exhaust memory.
+// Reads a text file line by line, transparently decompressing Zstandard (.zst) and gzip (.gz)
+// input, with a bound on line length so one runaway line cannot exhaust memory.
 // Thread-safety: one LineReader per thread.
+// Limits: memory is bounded by max_line plus a few 64 KiB buffers, whatever the compression
+// ratio. A corrupt or truncated compressed stream ends reading with kError and a kCorrupt status
+// naming the file; lines decoded before the damage have already been returned.
 #ifndef VANKIEN_INDEXER_DOC_LINE_READER_H_
 #define VANKIEN_INDEXER_DOC_LINE_READER_H_
 
@@ -18,7 +21,9 @@ class LineReader {
   // Lines longer than this are reported (Next returns kTooLong) and skipped.
   static constexpr std::size_t kDefaultMaxLine = 64u << 20;
 
-  // Opens `path`; decompresses when the name ends in ".zst".
+  // Opens `path`; decompresses when the name ends in ".zst" (Zstandard) or ".gz" (gzip, including
+  // several concatenated members), compared case-insensitively. Fails only when the file cannot
+  // be opened; a bad compressed stream is reported by Next.
   static Result<std::unique_ptr<LineReader>> Open(const std::string& path,
                                                   std::size_t max_line = kDefaultMaxLine);
   ~LineReader();
@@ -33,13 +38,18 @@ class LineReader {
   const Status& status() const { return status_; }
 
  private:
-  LineReader(std::string path, std::FILE* file, bool zstd, std::size_t max_line);
-  bool Fill();  // appends decoded bytes to buffer_; false at end or error
+  enum class Codec { kPlain, kZstd, kGzip };
+  LineReader(std::string path, std::FILE* file, Codec codec, std::size_t max_line);
+  bool Fill();      // appends decoded bytes to buffer_; false at end or error
+  bool FillZstd();  // Fill for .zst
+  bool FillGzip();  // Fill for .gz
 
   std::string path_;
   std::FILE* file_;
   struct Zstd;
   std::unique_ptr<Zstd> zstd_;
+  struct Gzip;
+  std::unique_ptr<Gzip> gzip_;
   std::size_t max_line_;
   std::string buffer_;
   std::size_t pos_ = 0;

@@ -9,7 +9,11 @@
 #include <filesystem>
 #include <fstream>
 
+#include "indexer/doc/docx_extractor.h"
+#include "indexer/doc/html_extractor.h"
 #include "indexer/doc/line_reader.h"
+#include "indexer/doc/metadata.h"
+#include "indexer/doc/pdf_extractor.h"
 
 namespace vankien {
 namespace {
@@ -36,41 +40,104 @@ std::string_view Trim(std::string_view s) {
   return s;
 }
 
-Status LoadText(const std::string& path, const std::string& id, const LoadOptions& options,
-                const DocumentSink& sink) {
+Result<std::string> ReadWhole(const std::string& path, std::size_t limit) {
   std::error_code ec;
   const auto size = std::filesystem::file_size(path, ec);
   if (ec) return Status::IoError("cannot read " + path + ": " + ec.message());
-  if (size > options.max_document_bytes) {
+  if (size > limit) {
     return Status::InvalidArgument(path + ": " + std::to_string(size) + " bytes is over the " +
-                                   std::to_string(options.max_document_bytes) +
-                                   "-byte document limit; split the file or raise the limit");
+                                   std::to_string(limit) +
+                                   "-byte document limit; split the file or raise --max-mb");
   }
   std::ifstream in(path, std::ios::binary);
   if (!in) return Status::IoError("cannot open " + path + ": " + std::strerror(errno));
   std::string content(size, '\0');
   in.read(content.data(), static_cast<std::streamsize>(size));
   content.resize(static_cast<std::size_t>(in.gcount()));
-  // A UTF-8 byte-order mark is not part of the text.
-  if (content.rfind("\xEF\xBB\xBF", 0) == 0) content.erase(0, 3);
+  return content;
+}
 
+// The folder a file sits in, as its source ("seeds" for corpus/seeds/x.txt).
+std::string FolderOf(const std::string& path) {
+  return std::filesystem::path(path).parent_path().filename().string();
+}
+
+// Decodes bytes to NFC UTF-8 and records how, with flags a reader should know about.
+std::string Decode(std::string_view bytes, const LoadOptions& options, Document* doc) {
+  text::Decoded d = text::DecodeText(bytes, options.encoding);
+  doc->encoding = std::string(text::EncodingName(d.encoding));
+  if (d.confidence < 0.8) doc->flags.push_back("encoding-guessed");
+  if (d.repaired_mojibake) doc->flags.push_back("mojibake-repaired");
+  if (d.invalid > 0) doc->flags.push_back("invalid-bytes");
+  return std::move(d.text);
+}
+
+bool LooksBinary(std::string_view bytes) {
+  const std::size_t n = std::min<std::size_t>(bytes.size(), 4096);
+  std::size_t nul = 0;
+  for (std::size_t i = 0; i < n; ++i) nul += bytes[i] == '\0';
+  // UTF-16 text has NULs on every other byte; binary files have them scattered or in runs.
+  return nul > 0 && (nul < n / 4 || nul > n * 3 / 4);
+}
+
+Status LoadOne(const std::string& path, FileKind kind, const std::string& id, const LoadOptions& options,
+               const DocumentSink& sink) {
+  if (kind == FileKind::kDoc) {
+    return Status::InvalidArgument(path + ": Word 97-2003 (.doc) files are not supported; save it as "
+                                   ".docx or PDF and index that");
+  }
+  auto bytes = ReadWhole(path, options.max_document_bytes);
+  if (!bytes.ok()) return bytes.status();
   Document doc;
   doc.id = id;
   doc.path = path;
-  std::size_t pos = 0;
-  while (pos < content.size()) {
-    std::size_t nl = content.find('\n', pos);
-    if (nl == std::string::npos) nl = content.size();
-    const std::string_view line(content.data() + pos, nl - pos);
-    if (!IsBlank(line)) {
-      doc.title = std::string(Trim(line));
-      doc.text = content.substr(std::min(nl + 1, content.size()));
+  doc.source = FolderOf(path);
+  switch (kind) {
+    case FileKind::kText: {
+      if (LooksBinary(*bytes)) {
+        return Status::InvalidArgument(path + ": binary data, not text; skip it or convert it to text");
+      }
+      DescribeDocument(Decode(*bytes, options, &doc), {}, {}, &doc);
       break;
     }
-    pos = nl + 1;
+    case FileKind::kHtml: {
+      auto page = ExtractHtml(Decode(*bytes, options, &doc));
+      if (!page.ok()) return Status::InvalidArgument(path + ": " + page.status().message());
+      DescribeDocument(std::move(page->text), page->title, NormalizeDate(page->published), &doc);
+      break;
+    }
+    case FileKind::kPdf: {
+      auto pdf = ExtractPdf(*bytes, options.max_pdf_pages);
+      if (!pdf.ok()) return Status::InvalidArgument(path + ": " + pdf.status().message());
+      std::string all;
+      for (const std::string& page : pdf->pages) all.append(page).append("\n\n");
+      if (pdf->truncated) doc.flags.push_back("pdf-truncated");
+      doc.encoding = "pdf";
+      DescribeDocument(std::move(all), pdf->title, pdf->created, &doc);
+      break;
+    }
+    case FileKind::kDocx: {
+      auto docx = ExtractDocx(*bytes);
+      if (!docx.ok()) return Status::InvalidArgument(path + ": " + docx.status().message());
+      doc.encoding = "docx";
+      DescribeDocument(std::move(docx->text), docx->title, NormalizeDate(docx->created), &doc);
+      break;
+    }
+    default:
+      return Status::InvalidArgument(path + ": unsupported file type");
   }
   sink(std::move(doc));
   return Status::Ok();
+}
+
+// "https://baomoi.com/a/b" → "baomoi.com".
+std::string SourceOfUrl(std::string_view url) {
+  const std::size_t scheme = url.find("://");
+  if (scheme == std::string_view::npos) return {};
+  url.remove_prefix(scheme + 3);
+  url = url.substr(0, url.find_first_of("/?#"));
+  if (url.rfind("www.", 0) == 0) url.remove_prefix(4);
+  return std::string(url);
 }
 
 Status LoadJsonl(const std::string& path, const LoadOptions& options, const DocumentSink& sink,
@@ -88,12 +155,14 @@ Status LoadJsonl(const std::string& path, const LoadOptions& options, const Docu
       continue;
     }
     if (IsBlank(line)) continue;
-    auto doc = ParseJsonRecord(line);
+    auto doc = ParseJsonRecord(line, options.field_map);
     if (!doc.ok()) {
       problems->push_back({path, n, doc.status().message()});
       continue;
     }
     doc->path = path;
+    if (doc->source.empty()) doc->source = SourceOfUrl(doc->url);
+    if (doc->source.empty()) doc->source = std::filesystem::path(path).filename().string();
     sink(std::move(doc).value());
   }
   return Status::Ok();
@@ -134,8 +203,86 @@ bool Plausible(int y, int m, int d) {
 
 FileKind KindOf(const std::string& path) {
   if (EndsWith(path, ".txt")) return FileKind::kText;
-  if (EndsWith(path, ".jsonl") || EndsWith(path, ".jsonl.zst")) return FileKind::kJsonl;
+  if (EndsWith(path, ".jsonl") || EndsWith(path, ".jsonl.zst") || EndsWith(path, ".jsonl.gz")) {
+    return FileKind::kJsonl;
+  }
+  if (EndsWith(path, ".html") || EndsWith(path, ".htm")) return FileKind::kHtml;
+  if (EndsWith(path, ".pdf")) return FileKind::kPdf;
+  if (EndsWith(path, ".docx")) return FileKind::kDocx;
+  if (EndsWith(path, ".doc")) return FileKind::kDoc;
   return FileKind::kUnknown;
+}
+
+std::string_view SupportedExtensions() {
+  return ".txt, .html, .htm, .pdf, .docx, .jsonl, .jsonl.zst, .jsonl.gz";
+}
+
+namespace {
+
+std::size_t NonSpaceBytes(std::string_view s) {
+  std::size_t n = 0;
+  for (char c : s) n += !std::isspace(static_cast<unsigned char>(c));
+  return n;
+}
+
+// Title = the hint, else the first non-empty line (which then leaves the text).
+void SplitFirstLine(const std::string& text, std::string_view title_hint, Document* doc) {
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    std::size_t nl = text.find('\n', pos);
+    if (nl == std::string::npos) nl = text.size();
+    const std::string_view line = Trim(std::string_view(text).substr(pos, nl - pos));
+    if (!line.empty()) {
+      if (!title_hint.empty()) {
+        doc->title = std::string(Trim(title_hint));
+        doc->text = text;
+      } else {
+        doc->title = std::string(line);
+        doc->text = text.substr(std::min(nl + 1, text.size()));
+      }
+      return;
+    }
+    pos = nl + 1;
+  }
+  doc->title = std::string(Trim(title_hint));
+  doc->text.clear();
+}
+
+}  // namespace
+
+void DescribeDocument(std::string text, std::string_view title_hint, std::string_view date_hint,
+                      Document* doc) {
+  const OfficialHeader header = ParseOfficialHeader(text);
+  if (header.found && !header.symbol.empty()) {
+    doc->kind = header.type.empty() ? "Văn bản" : header.type;
+    doc->symbol = header.symbol;
+    doc->date = !header.date.empty() ? header.date : NormalizeDate(date_hint);
+    doc->issuer = header.issuer;
+    doc->term = header.term;
+    doc->plenum = header.plenum;
+    doc->subject = header.subject;
+    doc->signer = header.signer;
+    doc->place = header.place;
+    doc->title = doc->kind + " số " + header.symbol + (header.subject.empty() ? "" : " " + header.subject);
+    doc->text = std::move(text);
+  } else {
+    PageInfo page = CleanScrapedPage(text, title_hint, date_hint);
+    doc->kind = "article";
+    doc->date = std::move(page.date);
+    // The cleaner must never cost the article: when it dropped nothing, or kept less than half
+    // of the text (a short plain note it mistook for a page), keep the text as it is, titled by
+    // its first line.
+    const std::size_t kept = NonSpaceBytes(page.title) + NonSpaceBytes(page.body);
+    if (!page.dropped.empty() && !page.body.empty() && kept * 2 >= NonSpaceBytes(text)) {
+      doc->flags.push_back("boilerplate-removed");
+      doc->title = std::move(page.title);
+      doc->text = std::move(page.body);
+    } else {
+      SplitFirstLine(text, title_hint, doc);
+    }
+  }
+  if (doc->title.empty()) doc->flags.push_back("no-title");
+  if (doc->date.empty()) doc->flags.push_back("no-date");
 }
 
 std::string NormalizeDate(std::string_view text) {
@@ -179,7 +326,8 @@ std::string NormalizeDate(std::string_view text) {
   return Plausible(y, m, d) ? FormatDate(y, m, d) : "";
 }
 
-Result<Document> ParseJsonRecord(std::string_view line) {
+Result<Document> ParseJsonRecord(std::string_view line,
+                                 const std::vector<std::pair<std::string, std::string>>& field_map) {
   // ordered_json keeps the record's field order, which Document::fields promises.
   nlohmann::ordered_json record;
   try {
@@ -189,9 +337,26 @@ Result<Document> ParseJsonRecord(std::string_view line) {
   }
   if (!record.is_object()) return Status::InvalidArgument("record is not a JSON object");
   Document doc;
+  // Which document field a record key fills: the key itself, unless --field maps another key
+  // to that field (the key is then an ordinary field) or maps this key to a field.
+  auto field_of = [&](const std::string& record_key, bool* ordinary) -> std::string {
+    *ordinary = false;
+    for (const auto& [doc_field, mapped_key] : field_map) {
+      if (mapped_key == record_key) return doc_field;
+    }
+    for (const auto& [doc_field, mapped_key] : field_map) {
+      if (doc_field == record_key) *ordinary = true;
+    }
+    return record_key;
+  };
   for (auto it = record.begin(); it != record.end(); ++it) {
-    const std::string& key = it.key();
+    bool ordinary = false;
+    const std::string key = field_of(it.key(), &ordinary);
     const nlohmann::ordered_json& value = it.value();
+    if (ordinary) {
+      if (value.is_string()) doc.fields.emplace_back(key, value.get<std::string>());
+      continue;
+    }
     if (key == "id") {
       if (value.is_string()) {
         doc.id = value.get<std::string>();
@@ -223,16 +388,13 @@ Result<Document> ParseJsonRecord(std::string_view line) {
 
 Status LoadFile(const std::string& path, const std::string& id_for_file, const LoadOptions& options,
                 const DocumentSink& sink, std::vector<LoadProblem>* problems) {
-  switch (KindOf(path)) {
-    case FileKind::kText:
-      return LoadText(path, id_for_file, options, sink);
-    case FileKind::kJsonl:
-      return LoadJsonl(path, options, sink, problems);
-    case FileKind::kUnknown:
-      break;
+  const FileKind kind = KindOf(path);
+  if (kind == FileKind::kJsonl) return LoadJsonl(path, options, sink, problems);
+  if (kind == FileKind::kUnknown) {
+    return Status::InvalidArgument(path + ": unsupported file type (vankien reads " +
+                                   std::string(SupportedExtensions()) + ")");
   }
-  return Status::InvalidArgument(path + ": unsupported file type (vankien reads .txt, .jsonl, "
-                                 ".jsonl.zst)");
+  return LoadOne(path, kind, id_for_file, options, sink);
 }
 
 }  // namespace vankien

@@ -1,23 +1,32 @@
-// Loaders: turn files into Documents. `.txt` files are one document each (first non-empty line
-// is the title); `.jsonl` and `.jsonl.zst` files hold one JSON record per line.
+// Loaders: turn files into Documents. Text, HTML, PDF and DOCX files are one document each:
+// bytes are decoded (legacy Vietnamese encodings included), text extracted with a real parser,
+// and the title, date and official header found (doc/metadata.h). JSONL files (.jsonl,
+// .jsonl.zst, .jsonl.gz) hold one JSON record per line.
 // Thread-safety: free functions without shared state.
 #ifndef VANKIEN_INDEXER_DOC_LOADER_H_
 #define VANKIEN_INDEXER_DOC_LOADER_H_
 
 #include <cstddef>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "indexer/base/status.h"
 #include "indexer/doc/document.h"
+#include "indexer/text/encoding.h"
 
 namespace vankien {
 
-enum class FileKind { kText, kJsonl, kUnknown };
+enum class FileKind { kText, kJsonl, kHtml, kPdf, kDocx, kDoc, kUnknown };
 
-// By file name: ".txt" → kText; ".jsonl", ".jsonl.zst" → kJsonl; anything else kUnknown.
+// By file name, case-insensitively: ".txt" → kText; ".jsonl", ".jsonl.zst", ".jsonl.gz" →
+// kJsonl; ".html", ".htm" → kHtml; ".pdf" → kPdf; ".docx" → kDocx; ".doc" → kDoc (refused
+// with a message); anything else kUnknown (skipped and listed, never guessed).
 FileKind KindOf(const std::string& path);
+
+// What `vankien index` reads, for messages: ".txt, .html, .htm, .pdf, .docx, .jsonl, ...".
+std::string_view SupportedExtensions();
 
 // A problem with one record or file that did not stop the run.
 struct LoadProblem {
@@ -27,9 +36,15 @@ struct LoadProblem {
 };
 
 struct LoadOptions {
-  // Larger text files are refused (LoadFile returns a non-ok Status naming the file); larger
-  // JSONL records are skipped and reported as a LoadProblem.
+  // Larger files are refused (LoadFile returns a non-ok Status naming the file); larger JSONL
+  // records are skipped and reported as a LoadProblem.
   std::size_t max_document_bytes = 64u << 20;
+  // Read text files in this encoding instead of detecting it.
+  std::optional<text::Encoding> encoding;
+  // JSONL field names: {"text", "body"} reads Document::text from the record's "body".
+  std::vector<std::pair<std::string, std::string>> field_map;
+  // PDFs longer than this are indexed up to it (flag "pdf-truncated").
+  std::size_t max_pdf_pages = 2000;
 };
 
 using DocumentSink = std::function<void(Document&&)>;
@@ -43,7 +58,15 @@ Status LoadFile(const std::string& path, const std::string& id_for_file, const L
 // Parses one JSONL record. Needs a non-empty string "id" (a number is accepted and printed);
 // "title", "text", "date", "url", "symbol" are optional strings; every other string field goes to
 // Document::fields. `date` is normalized to YYYY[-MM[-DD]] when recognizable, else kept in fields.
-Result<Document> ParseJsonRecord(std::string_view line);
+// `field_map` renames: {"text", "body"} takes the text from "body".
+Result<Document> ParseJsonRecord(std::string_view line,
+                                 const std::vector<std::pair<std::string, std::string>>& field_map = {});
+
+// Fills a document's kind, title, date, official header fields and quality flags from its
+// extracted text: an official document (a header with a number) keeps its whole text; a
+// scraped page loses its site boilerplate. The hints come from the file's own metadata.
+void DescribeDocument(std::string text, std::string_view title_hint, std::string_view date_hint,
+                      Document* doc);
 
 // "2022-06-16T08:00:00Z" → "2022-06-16"; "16/6/2022" → "2022-06-16"; "2022" → "2022".
 // Returns "" when the text is not a date it understands.

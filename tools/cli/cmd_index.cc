@@ -27,6 +27,9 @@ struct IndexArgs {
   bool quiet = false;
   bool exact_positions = false;
   std::string registry = VANKIEN_DEFAULT_REGISTRY;
+  std::string encoding;             // force one for text files
+  std::vector<std::string> fields;  // "text=body"
+  std::size_t max_pdf_pages = 2000;
 };
 
 struct Input {
@@ -124,9 +127,8 @@ struct Counts {
 // knows under the given roots but no longer on disk are removed.
 class IndexRun {
  public:
-  IndexRun(IndexWriter& writer, const IndexArgs& args) : writer_(writer), args_(args) {
-    load_options_.max_document_bytes = args.max_mb << 20;
-  }
+  IndexRun(IndexWriter& writer, const IndexArgs& args, LoadOptions load_options)
+      : writer_(writer), args_(args), load_options_(std::move(load_options)) {}
 
   void Run(const Collected& c) {
     start_ = std::chrono::steady_clock::now();
@@ -250,6 +252,24 @@ class IndexRun {
 };
 
 int RunIndex(const IndexArgs& args) {
+  LoadOptions load_options;
+  load_options.max_document_bytes = args.max_mb << 20;
+  load_options.max_pdf_pages = args.max_pdf_pages;
+  if (!args.encoding.empty()) {
+    load_options.encoding = text::ParseEncoding(args.encoding);
+    if (!load_options.encoding) {
+      return Fail(Status::InvalidArgument("unknown encoding \"" + args.encoding +
+                                          "\": use utf-8, utf-16le, utf-16be, windows-1258, tcvn3, "
+                                          "vni, viscii, viqr or windows-1252"));
+    }
+  }
+  for (const std::string& f : args.fields) {
+    const std::size_t eq = f.find('=');
+    if (eq == std::string::npos || eq == 0 || eq + 1 == f.size()) {
+      return Fail(Status::InvalidArgument("--field " + f + ": write it as FIELD=RECORD_KEY, e.g. text=body"));
+    }
+    load_options.field_map.emplace_back(f.substr(0, eq), f.substr(eq + 1));
+  }
   std::vector<LoadProblem> collect_problems;
   const Collected collected = Collect(args.paths, &collect_problems);
 
@@ -262,7 +282,7 @@ int RunIndex(const IndexArgs& args) {
   if (!writer.ok()) return Fail(writer.status());
 
   const auto start = std::chrono::steady_clock::now();
-  IndexRun run(**writer, args);
+  IndexRun run(**writer, args, std::move(load_options));
   run.problems() = std::move(collect_problems);
   run.Run(collected);
   const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
@@ -298,8 +318,8 @@ int RunIndex(const IndexArgs& args) {
                 n.documents_removed, secs, secs > 0 ? docs / secs : 0.0,
                 secs > 0 ? run.bytes_read() / 1e6 / secs : 0.0, total);
     if (!skipped.empty()) {
-      std::printf("skipped %zu files of unsupported type (vankien reads .txt, .jsonl, .jsonl.zst):\n",
-                  skipped.size());
+      std::printf("skipped %zu files of unsupported type (vankien reads %s):\n", skipped.size(),
+                  std::string(SupportedExtensions()).c_str());
       for (std::size_t k = 0; k < skipped.size() && k < 20; ++k) std::printf("  %s\n", skipped[k].c_str());
       if (skipped.size() > 20) std::printf("  … and %zu more\n", skipped.size() - 20);
     }
@@ -324,9 +344,10 @@ int RunIndex(const IndexArgs& args) {
 Runner RegisterIndex(CLI::App& app) {
   auto args = std::make_shared<IndexArgs>();
   CLI::App* cmd = app.add_subcommand(
-      "index", "Index .txt, .jsonl and .jsonl.zst files (folders are searched recursively). "
-               "Re-indexing a document id replaces it. Exit code 1 if any file or record failed "
-               "(the rest is still indexed).");
+      "index", "Index .txt, .html, .pdf, .docx and .jsonl(.zst|.gz) files; folders are searched "
+               "recursively. Runs are incremental: only new or changed files are read, documents of "
+               "deleted files are removed. Exit code 1 if any file or record failed (the rest is "
+               "still indexed).");
   AddDatabaseOption(*cmd, &args->db);
   cmd->add_option("paths", args->paths, "Files or folders to index")->required();
   cmd->add_option("--commit-every", args->commit_every, "Commit after this many documents")
@@ -334,6 +355,14 @@ Runner RegisterIndex(CLI::App& app) {
   cmd->add_option("--max-mb", args->max_mb, "Largest document accepted, in MB")->capture_default_str();
   cmd->add_option("--registry", args->registry,
                   "Registry of known documents a new index starts from (TSV)")
+      ->capture_default_str();
+  cmd->add_option("--encoding", args->encoding,
+                  "Read text files in this encoding instead of detecting it (utf-8, utf-16le, "
+                  "utf-16be, windows-1258, tcvn3, vni, viscii, viqr, windows-1252)");
+  cmd->add_option("--field", args->fields,
+                  "JSONL field mapping FIELD=KEY, e.g. text=body (repeatable; fields: id, title, "
+                  "text, date, url, symbol)");
+  cmd->add_option("--max-pdf-pages", args->max_pdf_pages, "Index at most this many pages of a PDF")
       ->capture_default_str();
   cmd->add_flag("--exact-positions", args->exact_positions,
                 "Also store positions of exact (accented) terms: larger index, for measurement");
