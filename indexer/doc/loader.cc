@@ -80,6 +80,8 @@ bool LooksBinary(std::string_view bytes) {
   return nul > 0 && (nul < n / 4 || nul > n * 3 / 4);
 }
 
+std::size_t NonSpaceBytes(std::string_view s);
+
 Status LoadOne(const std::string& path, FileKind kind, const std::string& id, const LoadOptions& options,
                const DocumentSink& sink) {
   if (kind == FileKind::kDoc) {
@@ -125,6 +127,10 @@ Status LoadOne(const std::string& path, FileKind kind, const std::string& id, co
     }
     default:
       return Status::InvalidArgument(path + ": unsupported file type");
+  }
+  if (NonSpaceBytes(doc.text) == 0 && NonSpaceBytes(doc.title) == 0) {
+    return Status::InvalidArgument(path + ": no text in it (empty, or a scan without a text "
+                                   "layer); nothing to index");
   }
   sink(std::move(doc));
   return Status::Ok();

@@ -8,7 +8,8 @@
 // "windows-1258" converter. See /work/shared/domain/vietnamese-documents.md §3.5.
 //
 // Thread-safety: every function here may be called from any number of threads at once. The
-// tables are immutable, ICU normalizers are ICU's shared immutable instances, and the one ICU
+// tables are immutable (the derived ones are built once, on first use, by thread-safe static
+// initialization), ICU normalizers are ICU's shared immutable instances, and the one ICU
 // converter used (windows-1258) is opened and closed inside each call.
 #ifndef VANKIEN_INDEXER_TEXT_ENCODING_H_
 #define VANKIEN_INDEXER_TEXT_ENCODING_H_
@@ -36,9 +37,10 @@ enum class Encoding {
 // "vni", "viscii", "viqr", "windows-1252".
 std::string_view EncodingName(Encoding encoding);
 
-// The encoding a name denotes, case-insensitively; accepts the canonical names and the aliases
-// "utf8", "utf16le", "utf16be", "cp1258", "tcvn", "tcvn5712", "tcvn-3", "abc", "vni-windows",
-// "cp1252", "latin1"-style Windows-1252 aliases ("iso-8859-1", "latin-1"). nullopt otherwise.
+// The encoding a name denotes, case-insensitively: the canonical names and the aliases "utf8",
+// "utf16le", "utf16be", "cp1258", "tcvn", "tcvn-3", "tcvn5712", "tcvn5712-1", "abc",
+// "vni-windows", "cp1252", "iso-8859-1", "latin-1", "latin1" (read as Windows-1252).
+// nullopt otherwise.
 std::optional<Encoding> ParseEncoding(std::string_view name);
 
 struct Decoded {
@@ -59,14 +61,21 @@ struct Decoded {
 //   1. A BOM (UTF-8, UTF-16LE, UTF-16BE): confidence 1.
 //   2. UTF-16 without a BOM, from the pattern of NUL bytes at even/odd offsets.
 //   3. Valid UTF-8. Pure ASCII is checked for VIQR (words like "Vie^.t" that decode to
-//      well-formed Vietnamese syllables with vowel shapes); otherwise text whose characters all
-//      fit Windows-1252 is re-encoded to those bytes and read as TCVN3 and VNI (and as UTF-8),
-//      and replaced by that reading when it clearly gives more Vietnamese syllables.
+//      well-formed Vietnamese syllables with vowel shapes). Text whose characters all fit
+//      Windows-1252 is re-encoded to those bytes: if they are UTF-8 again (doubly encoded
+//      "Viá»‡t") that reading is taken; otherwise they are read as TCVN3 and VNI, and the
+//      better reading replaces the text when it clearly gives more Vietnamese syllables
+//      (repaired_mojibake). Valid UTF-8 with only a few multi-byte sequences (≤ 8) is also
+//      scored as legacy bytes, and a clearly Vietnamese legacy reading wins over a UTF-8
+//      reading with no Vietnamese word (VISCII "nước" is valid UTF-8); confidence ≤ 0.5 then.
 //   4. Mostly UTF-8 (many valid multi-byte sequences, few invalid ones): UTF-8 with U+FFFD.
 //   5. Otherwise each legacy candidate (TCVN3, VNI, Windows-1258, VISCII, Windows-1252) decodes
 //      a prefix of the input; each non-ASCII word scores +1 when it is a well-formed Vietnamese
-//      syllable and -1 when not. The best score wins (ties in that order); when no candidate
-//      finds Vietnamese, Windows-1252. Confidence grows with the margin over the runner-up.
+//      syllable and -1 when not. The best score wins (ties: more of the ~200 most common
+//      syllables, then that order); when no candidate finds Vietnamese, Windows-1252 with
+//      confidence ≤ 0.5. Otherwise confidence grows with the margin over the runner-up.
+// Text decoded in steps 1, 2 and 4 gets the same VIQR and mojibake checks as step 3 (Notepad
+// saves repaired-looking mojibake with a BOM).
 // A forced encoding is used as is (no mojibake repair); a BOM matching it (UTF-8 for VIQR) is
 // removed.
 // Never throws on any input; undecodable bytes become U+FFFD and are counted in `invalid`.

@@ -4,6 +4,7 @@
 
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <map>
 #include <set>
 
 #include "tests/support/paths.h"
@@ -329,6 +330,102 @@ TEST_F(CliTest, AKilledRunLeavesAUsableIndexAndTheNextRunCompletesIt) {
   const auto found = nlohmann::json::parse(
       RunCommand(Vk("search --json -n 10 --db " + Quote(db) + " '\"xay dung dang\"'")).out);
   EXPECT_EQ(found["total"], kFiles);
+}
+
+TEST_F(CliTest, EveryKindOfBadInputIsReportedAndTheRunGoesOn) {
+  TempDir tmp;
+  namespace fs = std::filesystem;
+  const fs::path in = tmp.path() / "in";
+  fs::create_directories(in);
+  std::ofstream(in / "good.txt") << "Tiêu đề tốt\nNội dung về công tác văn thư lưu trữ.\n";
+  std::ofstream(in / "binary.txt") << std::string("\x7f" "ELF\x02\x01\x01\0\0\0\0\0\0\0\0\0\x03\0>\0", 20)
+                                   << std::string(3000, '\0') << "tail";
+  std::ofstream(in / "empty.txt");
+  std::ofstream(in / "truncated.pdf") << "%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n";
+  std::ofstream(in / "broken.docx") << "PK\x03\x04 this is not really a zip archive";
+  std::ofstream(in / "old.doc") << "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1";
+  std::ofstream(in / "big.txt") << "Tiêu đề lớn\n" << std::string(2 << 20, 'a');
+  fs::create_symlink("loop", in / "loop");  // a link to itself
+  const std::string db = tmp / "db";
+  const auto r = RunCommand(Vk("index --json --max-mb 1 --db " + Quote(db) + " " + Quote(in.string())));
+  EXPECT_EQ(r.exit_code, 1) << r.out;
+  const auto j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["documents"], 1);  // good.txt, whatever else happened
+  std::map<std::string, std::string> reported;
+  for (const auto& p : j["problems"]) {
+    reported[fs::path(p["path"].get<std::string>()).filename().string()] = p["message"];
+  }
+  for (const char* name : {"binary.txt", "empty.txt", "truncated.pdf", "broken.docx", "old.doc", "big.txt", "loop"}) {
+    SCOPED_TRACE(name);
+    ASSERT_TRUE(reported.count(name));
+    EXPECT_NE(reported[name].find(name), std::string::npos) << "the message names the file: " << reported[name];
+  }
+  EXPECT_NE(reported["big.txt"].find("limit"), std::string::npos);
+  EXPECT_NE(reported["old.doc"].find(".docx"), std::string::npos);  // says what to do
+}
+
+// What `show --json` says of a document of the bundled corpus.
+nlohmann::json Shown(const std::string& db, const std::string& id) {
+  const auto r = RunCommand(test_support::VankienBinary() + " show --json --db " + Quote(db) + " " + Quote(id));
+  EXPECT_EQ(r.exit_code, 0) << id;
+  return nlohmann::json::parse(r.out, nullptr, false);
+}
+
+TEST_F(CliTest, TheSeedsGetTheirHeadlineAndDate) {
+  // Read off the pages by hand: the headline a reader sees and the publication date.
+  const std::pair<const char*, std::pair<const char*, const char*>> kSeeds[] = {
+      {"seeds/000_fa6553a92803c2d8.txt",
+       {"BÀI VIẾT KỶ NIỆM 93 NĂM NGÀY TRUYỀN THỐNG NGÀNH TỔ CHỨC XÂY DỰNG ĐẢNG (14/10/1930-14/10/2023)", "2023-10-10"}},
+      {"seeds/001_ca6e148528d44b9b.txt", {"Xây dựng Đảng bộ Khối các cơ quan TW trong sạch và vững mạnh", "2023-11-09"}},
+      {"seeds/002_f95d50a095e536ad.txt", {"Đoàn kết, sáng tạo, xây dựng Đảng bộ Khối trong sạch, vững mạnh", "2020-08-14"}},
+      {"seeds/003_99fad078a6312a8a.txt",
+       {"Cụm thi đua số 5 Ngành Tổ chức xây dựng Đảng sơ kết hoạt động 6 tháng đầu năm 2020", "2020-07-26"}},
+      {"seeds/004_f08cc3bc849c2e26.txt", {nullptr, "2019-07-12"}},
+  };
+  for (const auto& [id, expected] : kSeeds) {
+    SCOPED_TRACE(id);
+    const auto j = Shown(db_, id);
+    if (expected.first != nullptr) {
+      EXPECT_EQ(j["title"], expected.first);
+    }
+    EXPECT_EQ(j["date"], expected.second);
+    EXPECT_EQ(j["kind"], "article");
+  }
+  // Seed 004's headline runs over two lines ("…(12/7/1989 - 12/7/2019):" then the headline).
+  EXPECT_NE(Shown(db_, "seeds/004_f08cc3bc849c2e26.txt")["title"].get<std::string>().find("“Hạt nhân” là sự đoàn kết"),
+            std::string::npos);
+  // Boilerplate is gone from the text.
+  EXPECT_EQ(Shown(db_, "seeds/001_ca6e148528d44b9b.txt")["text"].get<std::string>().find("Lượt xem"), std::string::npos);
+}
+
+TEST_F(CliTest, OfficialSamplesInEveryFormatAreIndexedAsThemselves) {
+  struct Expect { const char* id; const char* symbol; const char* kind; const char* date; const char* encoding; };
+  const Expect kDocs[] = {
+      {"official/party-nq-901.txt", "901-NQ/TW", "Nghị quyết", "2024-05-18", "utf-8"},
+      {"official/state-nd-915-2024.txt", "915/2024/NĐ-CP", "Nghị định", "2024-04-15", "utf-8"},
+      {"official/party-qd-908.docx", "908-QĐ/TW", "Quy định", "2024-09-25", "docx"},
+      {"official/state-qd-9917-ttg.pdf", "9917/QĐ-TTg", "Quyết định", "2024-10-14", "pdf"},
+      {"official/party-kl-909.html", "909-KL/TW", "Kết luận", "2024-11-05", "utf-8"},
+      {"legacy/nghi-quyet-tcvn3.txt", "905-NQ/TW", "Nghị quyết", "2024-03-10", "tcvn3"},
+      {"legacy/chi-thi-vni.txt", "906-CT/TW", "Chỉ thị", "2024-05-20", "vni"},
+  };
+  for (const Expect& e : kDocs) {
+    SCOPED_TRACE(e.id);
+    const auto j = Shown(db_, e.id);
+    EXPECT_EQ(j["symbol"], e.symbol);
+    EXPECT_EQ(j["kind"], e.kind);
+    EXPECT_EQ(j["date"], e.date);
+    EXPECT_EQ(j["encoding"], e.encoding);
+  }
+  // The TCVN3 file reads as Vietnamese: an unaccented query finds it.
+  const auto ids = Ids("chuyen doi kho van ban bo ma cu");
+  ASSERT_FALSE(ids.empty());
+  EXPECT_EQ(ids[0], "legacy/nghi-quyet-tcvn3.txt");
+  // A sample document is found by its number and cited by the others.
+  const auto ref = nlohmann::json::parse(RunCommand(Vk("ref --json --db " + Quote(db_) + " 'NQ 901/TW'")).out);
+  ASSERT_EQ(ref["documents"].size(), 1u);
+  EXPECT_EQ(ref["documents"][0]["id"], "official/party-nq-901.txt");
+  EXPECT_GE(ref["citing_documents"].get<int>(), 3);
 }
 
 TEST_F(CliTest, RefRejectsTextThatIsNoDocumentNumber) {

@@ -103,6 +103,10 @@ Collected Collect(const std::vector<std::string>& paths, std::vector<LoadProblem
         continue;
       }
       std::error_code fe;
+      if (it->is_symlink(fe) && !fs::exists(it->path(), fe)) {
+        problems->push_back({it->path().string(), 0, "broken symbolic link or link loop; fix or remove it"});
+        continue;
+      }
       if (!it->is_regular_file(fe)) continue;
       Input in{Absolute(it->path()), fs::relative(it->path(), arg, fe).generic_string()};
       if (!Stat(it->path(), &in)) {
