@@ -428,6 +428,22 @@ TEST_F(CliTest, OfficialSamplesInEveryFormatAreIndexedAsThemselves) {
   EXPECT_GE(ref["citing_documents"].get<int>(), 3);
 }
 
+TEST_F(CliTest, TheIndexRunSaysWhichEncodingEachLegacyFileWasReadIn) {
+  TempDir tmp;
+  const auto j = IndexJson(tmp / "db", kCorpus + "/legacy");
+  EXPECT_EQ(j["encodings"], (nlohmann::json{{"tcvn3", 1}, {"vni", 1}}));
+  ASSERT_EQ(j["encoding_notes"].size(), 2u);
+  std::set<std::string> read_as;
+  for (const auto& n : j["encoding_notes"]) read_as.insert(n["read_as"].get<std::string>());
+  EXPECT_EQ(read_as, (std::set<std::string>{"tcvn3", "vni"}));
+  // Forcing the wrong encoding is honoured (and the text then no longer reads as Vietnamese).
+  TempDir tmp2;
+  const auto r = RunCommand(Vk("index --json --encoding windows-1252 --db " + Quote(tmp2 / "db") + " " +
+                               Quote(kCorpus + "/legacy/chi-thi-vni.txt")));
+  EXPECT_EQ(nlohmann::json::parse(r.out)["encodings"], (nlohmann::json{{"windows-1252", 1}}));
+  EXPECT_EQ(RunCommand(Vk("index --encoding klingon --db " + Quote(tmp2 / "db") + " x 2>&1")).exit_code, 2);
+}
+
 TEST_F(CliTest, RefRejectsTextThatIsNoDocumentNumber) {
   const auto r = RunCommand(Vk("ref --db " + Quote(db_) + " 'xây dựng Đảng' 2>&1"));
   EXPECT_EQ(r.exit_code, 2);

@@ -1,8 +1,10 @@
 // `vankien index`: loads files and folders into the index.
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
+#include <map>
 #include <memory>
 #include <unordered_set>
 
@@ -184,6 +186,7 @@ class IndexRun {
     const Status st = LoadFile(in.path, in.id, load_options_, [&](Document&& doc) {
       if (!write_error_.ok()) return;
       doc.path = in.path;
+      NoteEncoding(in.path, doc);
       text_bytes_ += doc.text.size() + doc.title.size();
       kept.insert(schema::IdTerm(doc.id));
       ++state.documents;
@@ -212,6 +215,25 @@ class IndexRun {
     write_error_ = writer_.SetFileState(state);
   }
 
+  // Which encoding each text file was read in: counted, and listed when it was not UTF-8 or
+  // was a guess, so a reader can check the conversion.
+  void NoteEncoding(const std::string& path, const Document& doc) {
+    if (doc.encoding.empty()) return;
+    ++encodings_[doc.encoding];
+    const bool guessed = std::find(doc.flags.begin(), doc.flags.end(), "encoding-guessed") != doc.flags.end();
+    const bool repaired = std::find(doc.flags.begin(), doc.flags.end(), "mojibake-repaired") != doc.flags.end();
+    const bool legacy = doc.encoding != "utf-8" && doc.encoding != "pdf" && doc.encoding != "docx";
+    if (legacy || guessed || repaired) {
+      notes_.push_back({path, doc.encoding + (guessed ? " (a guess: check it, or force it with --encoding)" : "") +
+                                  (repaired ? " (mis-decoded text repaired)" : "")});
+    }
+  }
+
+ public:
+  const std::map<std::string, std::size_t>& encodings() const { return encodings_; }
+  const std::vector<std::pair<std::string, std::string>>& encoding_notes() const { return notes_; }
+
+ private:
   void RemoveGone(const std::vector<std::string>& roots, const std::unordered_set<std::string>& seen) {
     for (const std::string& root : roots) {
       for (const auto& f : writer_.KnownFiles(root)) {
@@ -250,6 +272,8 @@ class IndexRun {
   Status write_error_;
   std::vector<LoadProblem> problems_;
   std::vector<std::string> skipped_;
+  std::map<std::string, std::size_t> encodings_;
+  std::vector<std::pair<std::string, std::string>> notes_;  // (path, how it was read)
   std::chrono::steady_clock::time_point start_, last_report_;
   bool progress_ = false;
   std::uint64_t total_bytes_ = 0, done_bytes_ = 0, text_bytes_ = 0;
@@ -308,7 +332,12 @@ int RunIndex(const IndexArgs& args) {
                         {"docs_per_second", secs > 0 ? docs / secs : 0},
                         {"registry_entries", (*writer)->registry_size()},
                         {"skipped", skipped},
+                        {"encodings", run.encodings()},
+                        {"encoding_notes", nlohmann::json::array()},
                         {"problems", nlohmann::json::array()}};
+    for (const auto& [path, how] : run.encoding_notes()) {
+      j["encoding_notes"].push_back({{"path", path}, {"read_as", how}});
+    }
     for (const auto& p : problems) {
       j["problems"].push_back({{"path", p.path}, {"line", p.line}, {"message", p.message}});
     }
@@ -321,6 +350,9 @@ int RunIndex(const IndexArgs& args) {
                 args.db.c_str(), n.added, n.updated, n.unchanged, n.removed, failed_files, docs,
                 n.documents_removed, secs, secs > 0 ? docs / secs : 0.0,
                 secs > 0 ? run.bytes_read() / 1e6 / secs : 0.0, total);
+    for (const auto& [path, how] : run.encoding_notes()) {
+      std::printf("read as %s: %s\n", how.c_str(), path.c_str());
+    }
     if (!skipped.empty()) {
       std::printf("skipped %zu files of unsupported type (vankien reads %s):\n", skipped.size(),
                   std::string(SupportedExtensions()).c_str());
