@@ -1,4 +1,5 @@
 #include "indexer/doc/docx_extractor.h"
+#include "indexer/doc/xml_walk.h"
 
 #include <libxml/parser.h>
 #include <libxml/tree.h>
@@ -167,27 +168,7 @@ bool IsWord(const xmlNode* n, std::string_view local) {
   return ns == kWordNs || ns == kWordStrictNs;
 }
 
-// Visits `root` and its descendants in document order without recursion. enter(n) returns
-// whether to visit n's children; leave(n) follows them.
-template <typename Enter, typename Leave>
-void Walk(xmlNode* root, Enter&& enter, Leave&& leave) {
-  xmlNode* n = root;
-  while (true) {
-    if (enter(n) && n->children != nullptr) {
-      n = n->children;
-      continue;
-    }
-    while (true) {
-      leave(n);
-      if (n == root) return;
-      if (n->next != nullptr) {
-        n = n->next;
-        break;
-      }
-      n = n->parent;
-    }
-  }
-}
+using xml::Walk;
 
 // Appends the text nodes directly under `n` (entity references are not followed).
 void AppendChildText(const xmlNode* n, std::string* out) {

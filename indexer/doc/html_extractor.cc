@@ -1,4 +1,5 @@
 #include "indexer/doc/html_extractor.h"
+#include "indexer/doc/xml_walk.h"
 
 #include <libxml/HTMLparser.h>
 #include <libxml/parser.h>
@@ -211,27 +212,7 @@ std::string Attr(const xmlNode* n, const char* name) {
   return out;
 }
 
-// Visits `root` and its descendants in document order without recursion (pages can nest
-// thousands deep). enter(n) returns whether to visit n's children; leave(n) follows them.
-template <typename Enter, typename Leave>
-void Walk(xmlNode* root, Enter&& enter, Leave&& leave) {
-  xmlNode* n = root;
-  while (true) {
-    if (enter(n) && n->children != nullptr) {
-      n = n->children;
-      continue;
-    }
-    while (true) {
-      leave(n);
-      if (n == root) return;
-      if (n->next != nullptr) {
-        n = n->next;
-        break;
-      }
-      n = n->parent;
-    }
-  }
-}
+using xml::Walk;
 
 template <typename Enter>
 void Walk(xmlNode* root, Enter&& enter) {
