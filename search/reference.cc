@@ -63,7 +63,9 @@ Result<ReferenceReport> Searcher::Reference(std::string_view reference, std::siz
     }
   }
 
-  try {
+  return impl_->ReadWithReopen("looking up " + report.symbol, [&]() -> Result<ReferenceReport> {
+    report.documents.clear();
+    report.groups.clear();
     auto newest_first = [&](const std::string& term, std::size_t limit) {
       Xapian::Enquire enquire(impl_->db);
       enquire.set_query(Xapian::Query(term));
@@ -107,10 +109,8 @@ Result<ReferenceReport> Searcher::Reference(std::string_view reference, std::siz
       if (!key.empty()) report.groups.push_back(std::move(group));
     }
     if (groups.count("")) report.groups.push_back(std::move(groups[""]));  // term unknown: last
-  } catch (const Xapian::Error& e) {
-    return Status::IoError("cannot read " + impl_->dir + ": " + e.get_description());
-  }
-  return report;
+    return report;
+  });
 }
 
 }  // namespace vankien::search

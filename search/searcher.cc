@@ -91,48 +91,38 @@ Result<SearchResponse> Searcher::Search(std::string_view query, const SearchOpti
                                    std::to_string(SearchOptions::kMaxOffset) + "); refine the query");
   }
   const std::size_t limit = std::min(options.limit, SearchOptions::kMaxLimit);
-  for (int attempt = 0;; ++attempt) {
-    try {
-      Xapian::Enquire enquire(impl_->db);
-      enquire.set_query(parsed->xapian_query());
-      enquire.set_weighting_scheme(MakeWeight());
-      const Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(options.offset),
-                                                 static_cast<Xapian::doccount>(limit));
-      SearchResponse response;
-      response.total = mset.get_matches_estimated();
-      response.dropped_words = parsed->dropped_words();
-      for (auto it = mset.begin(); it != mset.end(); ++it) {
-        response.hits.push_back(impl_->MakeHit(it.get_document(), it.get_weight(),
-                                               options.snippets ? &parsed->highlight_terms() : nullptr));
-      }
-      return response;
-    } catch (const Xapian::DatabaseModifiedError&) {
-      // A writer committed while we read: reopen at the new revision and retry once.
-      if (attempt > 0) return Status::IoError("the index kept changing during the search; retry");
-      impl_->db.reopen();
-    } catch (const Xapian::Error& e) {
-      return Status::IoError("search failed on " + impl_->dir + ": " + e.get_description());
+  return impl_->ReadWithReopen("search", [&]() -> Result<SearchResponse> {
+    Xapian::Enquire enquire(impl_->db);
+    enquire.set_query(parsed->xapian_query());
+    enquire.set_weighting_scheme(MakeWeight());
+    const Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(options.offset),
+                                               static_cast<Xapian::doccount>(limit));
+    SearchResponse response;
+    response.total = mset.get_matches_estimated();
+    response.dropped_words = parsed->dropped_words();
+    for (auto it = mset.begin(); it != mset.end(); ++it) {
+      response.hits.push_back(impl_->MakeHit(it.get_document(), it.get_weight(),
+                                             options.snippets ? &parsed->highlight_terms() : nullptr));
     }
-  }
+    return response;
+  });
 }
 
 Result<Document> Searcher::Get(std::string_view id) {
-  try {
+  return impl_->ReadWithReopen("reading a document", [&]() -> Result<Document> {
     const std::string term = schema::IdTerm(id);
     Xapian::PostingIterator p = impl_->db.postlist_begin(term);
     if (p == impl_->db.postlist_end(term)) {
       return Status::NotFound("no document with id \"" + std::string(id) + "\" in " + impl_->dir);
     }
     return DecodeData(impl_->db.get_document(*p).get_data());
-  } catch (const Xapian::Error& e) {
-    return Status::IoError("cannot read " + impl_->dir + ": " + e.get_description());
-  }
+  });
 }
 
 const refs::Registry& Searcher::registry() const { return impl_->registry; }
 
 Result<IndexStats> Searcher::Stats() {
-  try {
+  return impl_->ReadWithReopen("reading statistics", [&]() -> Result<IndexStats> {
     IndexStats stats;
     stats.documents = impl_->db.get_doccount();
     stats.average_length = impl_->db.get_avlength();
@@ -145,9 +135,7 @@ Result<IndexStats> Searcher::Stats() {
       if (entry.is_regular_file(ec)) stats.bytes_on_disk += entry.file_size(ec);
     }
     return stats;
-  } catch (const Xapian::Error& e) {
-    return Status::IoError("cannot read " + impl_->dir + ": " + e.get_description());
-  }
+  });
 }
 
 }  // namespace vankien::search

@@ -30,6 +30,34 @@ struct Searcher::Impl {
       : dir(std::move(d)), db(std::move(database)), analyzer(a), registry(std::move(r)),
         recognizer(&registry), builder(std::make_unique<QueryBuilder>(a, q, &recognizer)) {}
 
+  // Runs `read` (which returns a Result) against the database. A writer that commits while we
+  // read makes Xapian discard our revision (DatabaseModifiedError): reopen at the new revision
+  // and read again, a few times, since under frequent commits one retry is not always enough.
+  // Any other Xapian error, and one from the reopen itself, becomes an IoError naming `what`.
+  template <typename Read>
+  auto ReadWithReopen(const std::string& what, Read&& read) -> decltype(read()) {
+    constexpr int kAttempts = 8;
+    for (int attempt = 1;; ++attempt) {
+      try {
+        return read();
+      } catch (const Xapian::DatabaseModifiedError& e) {
+        if (attempt == kAttempts) {
+          return Status::IoError(what + " failed: the index at " + dir +
+                                 " kept changing while it was read; try again");
+        }
+      } catch (const Xapian::Error& e) {
+        return Status::IoError(what + " failed on " + dir + ": " + e.get_description());
+      }
+      try {
+        db.reopen();
+      } catch (const Xapian::DatabaseModifiedError&) {
+        // Changed again during the reopen: the next attempt reopens once more.
+      } catch (const Xapian::Error& e) {
+        return Status::IoError("cannot reopen " + dir + ": " + e.get_description());
+      }
+    }
+  }
+
   // A hit from a matched document; snippets around `highlight` when given.
   Hit MakeHit(const Xapian::Document& doc, double score, const std::vector<std::string>* highlight) const {
     Document d = DecodeData(doc.get_data());

@@ -1,0 +1,668 @@
+// Reliability: what survives a SIGKILL part-way through `vankien index`, what readers see while
+// a writer commits, what a failing disk leaves behind, and the bounds on documents and queries.
+// The writer runs as the real `vankien` binary in a child process (fork/exec) wherever a crash
+// or a resource limit is involved, and in-process (vankien::IndexWriter) for the readers test.
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cxxabi.h>
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <atomic>
+#include <cerrno>
+#include <cstdlib>
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <random>
+#include <set>
+#include <string>
+#include <thread>
+#include <typeinfo>
+#include <vector>
+
+#include "indexer/index_writer.h"
+#include "indexer/text/analyzer.h"
+#include "search/searcher.h"
+#include "tests/support/paths.h"
+
+namespace vankien {
+namespace {
+
+namespace fs = std::filesystem;
+using Clock = std::chrono::steady_clock;
+using test_support::TempDir;
+
+const text::Analyzer& A() {
+  static const text::Analyzer* analyzer = new text::Analyzer();
+  return *analyzer;
+}
+
+double SecondsSince(Clock::time_point start) {
+  return std::chrono::duration<double>(Clock::now() - start).count();
+}
+
+// The type of the exception being handled, demangled ("Xapian::DatabaseModifiedError"); the
+// library promises not to throw, so the test names whatever escapes it.
+std::string CurrentExceptionType() {
+  const std::type_info* type = abi::__cxa_current_exception_type();
+  if (type == nullptr) return "unknown exception";
+  int status = 0;
+  char* name = abi::__cxa_demangle(type->name(), nullptr, nullptr, &status);
+  std::string result = status == 0 && name != nullptr ? name : type->name();
+  std::free(name);
+  return result;
+}
+
+// ---- A corpus where every document can be found by a word no other document has. ----
+
+// "vk" + four letters spelling i in base 26: a token the analyzer keeps whole, in no dictionary.
+std::string UniqueWord(int i) {
+  std::string s = "vk";
+  std::string letters(4, 'a');
+  for (int k = 3; k >= 0; --k) {
+    letters[k] = static_cast<char>('a' + i % 26);
+    i /= 26;
+  }
+  return s + letters;
+}
+
+// Every document also has this word, so one query lists them all.
+constexpr const char* kCommonWord = "kiemtra";
+
+struct CorpusDoc {
+  std::string name;   // file name, which is also the document id
+  std::string title;  // first line of the file
+  std::string body;   // the rest
+  std::string word;   // its unique word
+};
+
+CorpusDoc MakeCorpusDoc(int i) {
+  CorpusDoc d;
+  char name[32];
+  std::snprintf(name, sizeof name, "doc%04d.txt", i);
+  d.name = name;
+  d.word = UniqueWord(i);
+  d.title = "Văn bản lưu trữ " + d.word;
+  d.body = "Nội dung " + std::string(kCommonWord) + " về công tác văn thư, lưu trữ hồ sơ; từ khoá " +
+           d.word + " chỉ có trong văn bản này.\nDòng cuối của " + d.word + ".\n";
+  return d;
+}
+
+// Writes `n` documents as .txt files into `dir`; returns them in index order (sorted names).
+std::vector<CorpusDoc> WriteCorpus(const fs::path& dir, int n) {
+  fs::create_directories(dir);
+  std::vector<CorpusDoc> docs;
+  docs.reserve(n);
+  for (int i = 0; i < n; ++i) {
+    docs.push_back(MakeCorpusDoc(i));
+    std::ofstream(dir / docs.back().name) << docs.back().title << "\n" << docs.back().body;
+  }
+  return docs;
+}
+
+// ---- Child processes. ----
+
+struct ChildOptions {
+  std::optional<std::chrono::milliseconds> kill_after;  // SIGKILL the child then
+  std::optional<rlim_t> file_size_limit;                // RLIMIT_FSIZE, SIGXFSZ ignored
+  std::chrono::seconds timeout{240};                    // safety net against a hung child
+};
+
+struct ChildResult {
+  bool exited = false;  // exited normally with exit_code
+  int exit_code = -1;
+  int signal = 0;  // the signal that ended it, if any
+  bool timed_out = false;
+  std::string out, err;
+  double seconds = 0;
+  bool killed() const { return signal == SIGKILL; }
+  std::string Describe() const {
+    return (exited ? "exit " + std::to_string(exit_code) : "signal " + std::to_string(signal)) +
+           (timed_out ? " (timed out)" : "") + "; stderr: " + err;
+  }
+};
+
+// Runs `vankien args...` (fork/exec), capturing stdout and stderr through pipes.
+ChildResult RunVankien(const std::vector<std::string>& args, const ChildOptions& options = {}) {
+  ChildResult r;
+  const std::string binary = test_support::VankienBinary();
+  std::vector<std::string> argv_storage = {binary};
+  argv_storage.insert(argv_storage.end(), args.begin(), args.end());
+  std::vector<char*> argv;
+  for (std::string& a : argv_storage) argv.push_back(a.data());
+  argv.push_back(nullptr);
+
+  int out_pipe[2], err_pipe[2];
+  if (pipe2(out_pipe, O_CLOEXEC) != 0 || pipe2(err_pipe, O_CLOEXEC) != 0) {
+    ADD_FAILURE() << "pipe: " << std::strerror(errno);
+    return r;
+  }
+  const auto start = Clock::now();
+  const pid_t pid = fork();
+  if (pid < 0) {
+    ADD_FAILURE() << "fork: " << std::strerror(errno);
+    return r;
+  }
+  if (pid == 0) {  // child: only async-signal-safe calls until exec
+    const int devnull = open("/dev/null", O_RDONLY);
+    if (devnull >= 0) dup2(devnull, 0);
+    dup2(out_pipe[1], 1);
+    dup2(err_pipe[1], 2);
+    if (options.file_size_limit) {
+      signal(SIGXFSZ, SIG_IGN);  // stays ignored across exec: writes past the limit fail with EFBIG
+      const struct rlimit limit = {*options.file_size_limit, *options.file_size_limit};
+      if (setrlimit(RLIMIT_FSIZE, &limit) != 0) _exit(126);
+    }
+    execv(argv[0], argv.data());
+    _exit(127);
+  }
+  close(out_pipe[1]);
+  close(err_pipe[1]);
+  const auto kill_at = options.kill_after ? start + *options.kill_after : start + options.timeout;
+  bool kill_sent = false;
+  struct pollfd fds[2] = {{out_pipe[0], POLLIN, 0}, {err_pipe[0], POLLIN, 0}};
+  std::string* sinks[2] = {&r.out, &r.err};
+  int open_fds = 2;
+  while (open_fds > 0) {
+    int wait_ms = -1;
+    if (!kill_sent) {
+      const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(kill_at - Clock::now()).count();
+      wait_ms = static_cast<int>(std::max<long long>(0, left));
+    }
+    const int n = poll(fds, 2, wait_ms);
+    if (n < 0 && errno == EINTR) continue;
+    if (n == 0 && !kill_sent) {
+      kill(pid, SIGKILL);
+      kill_sent = true;
+      r.timed_out = !options.kill_after.has_value();
+      continue;
+    }
+    for (int k = 0; k < 2; ++k) {
+      if (fds[k].fd < 0 || (fds[k].revents & (POLLIN | POLLHUP | POLLERR)) == 0) continue;
+      char buf[4096];
+      const ssize_t got = read(fds[k].fd, buf, sizeof buf);
+      if (got > 0) {
+        sinks[k]->append(buf, static_cast<std::size_t>(got));
+      } else if (got == 0 || errno != EINTR) {
+        close(fds[k].fd);
+        fds[k].fd = -1;
+        --open_fds;
+      }
+    }
+  }
+  int status = 0;
+  while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+  }
+  r.seconds = SecondsSince(start);
+  if (WIFEXITED(status)) {
+    r.exited = true;
+    r.exit_code = WEXITSTATUS(status);
+  } else if (WIFSIGNALED(status)) {
+    r.signal = WTERMSIG(status);
+  }
+  return r;
+}
+
+// ---- Checking an index against the corpus it was built from. ----
+
+struct IndexState {
+  bool exists = false;
+  std::size_t documents = 0;  // in the index
+  std::size_t files = 0;      // source files whose state the index recorded
+};
+
+// Opens `db` and checks it holds exactly the first N documents of `corpus` (N its document
+// count), each once and intact: found by its own word alone, stored with the file's title and
+// text; and that the file states it recorded are the first F files, F ∈ {N-1, N}.
+IndexState CheckIndex(const std::string& db, const fs::path& root, const std::vector<CorpusDoc>& corpus) {
+  IndexState state;
+  std::error_code ec;
+  if (!fs::exists(db, ec)) return state;
+  state.exists = true;
+  auto searcher = search::Searcher::Open(db, A());
+  if (!searcher.ok()) {
+    ADD_FAILURE() << "the index does not open: " << searcher.status().message();
+    return state;
+  }
+  auto stats = (*searcher)->Stats();
+  if (!stats.ok()) {
+    ADD_FAILURE() << "stats: " << stats.status().message();
+    return state;
+  }
+  const std::size_t n = stats->documents;
+  state.documents = n;
+  EXPECT_LE(n, corpus.size());
+
+  // Every document through the word they all share, page by page.
+  std::vector<std::string> ids;
+  for (std::size_t offset = 0;; offset += search::SearchOptions::kMaxLimit) {
+    search::SearchOptions o;
+    o.offset = offset;
+    o.limit = search::SearchOptions::kMaxLimit;
+    o.snippets = false;
+    auto page = (*searcher)->Search(kCommonWord, o);
+    if (!page.ok()) {
+      ADD_FAILURE() << "listing search: " << page.status().message();
+      return state;
+    }
+    if (offset == 0) {
+      EXPECT_EQ(page->total, n);
+    }
+    for (const auto& h : page->hits) ids.push_back(h.id);
+    if (page->hits.size() < o.limit) break;
+  }
+  const std::set<std::string> distinct(ids.begin(), ids.end());
+  EXPECT_EQ(ids.size(), n) << "documents found by the shared word vs the document count";
+  EXPECT_EQ(distinct.size(), ids.size()) << "a document is in the index twice";
+  std::set<std::string> prefix;
+  for (std::size_t i = 0; i < n && i < corpus.size(); ++i) prefix.insert(corpus[i].name);
+  EXPECT_TRUE(distinct == prefix) << "the index does not hold exactly the first " << n
+                                  << " files (files are indexed in sorted order and committed in batches)";
+
+  int broken = 0;
+  for (std::size_t i = 0; i < corpus.size() && broken < 5; ++i) {
+    const CorpusDoc& d = corpus[i];
+    auto found = (*searcher)->Search(d.word);
+    if (!found.ok()) {
+      ADD_FAILURE() << d.word << ": " << found.status().message();
+      ++broken;
+      continue;
+    }
+    if (i >= n) {  // not committed: must not be visible (only the first one is worth a search)
+      EXPECT_TRUE(found->hits.empty()) << d.name << " is found but the index has only " << n;
+      break;
+    }
+    if (found->total != 1 || found->hits.size() != 1 || found->hits[0].id != d.name) {
+      ADD_FAILURE() << d.word << " should find exactly " << d.name << "; total " << found->total
+                    << (found->hits.empty() ? std::string() : ", first " + found->hits[0].id);
+      ++broken;
+      continue;
+    }
+    auto got = (*searcher)->Get(d.name);
+    if (!got.ok() || got->title != d.title || got->text != d.body) {
+      ADD_FAILURE() << d.name << " is not intact: "
+                    << (got.ok() ? "title \"" + got->title + "\" text \"" + got->text + "\""
+                                 : got.status().message());
+      ++broken;
+    }
+  }
+  searcher->reset();
+
+  // The file states the index committed (the writer lock is free: the child is gone).
+  auto writer = IndexWriter::Open(db, A());
+  if (!writer.ok()) {
+    ADD_FAILURE() << "cannot open for writing: " << writer.status().message();
+    return state;
+  }
+  std::string prefix_dir = root.string();
+  if (prefix_dir.back() != '/') prefix_dir += '/';
+  const auto known = (*writer)->KnownFiles(prefix_dir);
+  state.files = known.size();
+  EXPECT_TRUE(state.files == n || state.files + 1 == n)
+      << state.files << " file states for " << n << " documents";
+  std::set<std::string> known_paths;
+  for (const auto& f : known) known_paths.insert(f.path);
+  std::set<std::string> expected_paths;
+  for (std::size_t i = 0; i < state.files && i < corpus.size(); ++i) {
+    expected_paths.insert((root / corpus[i].name).string());
+  }
+  EXPECT_TRUE(known_paths == expected_paths) << "file states are not the first " << state.files << " files";
+  return state;
+}
+
+// ---- a. Crash safety: SIGKILL at random moments. ----
+
+TEST(ReliabilityTest, RunsKilledAtRandomMomentsLeaveTheLastCommitIntact) {
+  constexpr int kDocs = 3000;
+  constexpr int kCommitEvery = 50;
+  TempDir tmp;
+  const fs::path in = tmp.path() / "in";
+  const auto corpus = WriteCorpus(in, kDocs);
+  const std::string db = tmp / "db";
+  auto index_args = [&](const std::string& target) {
+    return std::vector<std::string>{"index", "-q", "--commit-every", std::to_string(kCommitEvery),
+                                    "--db", target, in.string()};
+  };
+
+  // How long an uninterrupted run takes here (build type, sanitizers and load vary a lot): the
+  // kill delays are fractions of it, so the runs really are interrupted.
+  const ChildResult full = RunVankien(index_args(tmp / "calibration"));
+  ASSERT_TRUE(full.exited && full.exit_code == 0) << full.Describe();
+  const double full_seconds = full.seconds;
+
+  IndexState state;  // what the previous check saw
+  int kills = 0;
+  std::vector<std::string> log;
+  for (const unsigned seed : {11u, 23u, 37u, 41u, 59u}) {
+    SCOPED_TRACE("seed " + std::to_string(seed));
+    std::mt19937 rng(seed);
+    // A fraction of the time the remaining work should take (the startup is part of it too).
+    const double remaining = std::max(0.1, double(kDocs - state.documents) / kDocs);
+    const double fraction = std::uniform_real_distribution<double>(0.05, 0.8)(rng);
+    const auto delay = std::chrono::milliseconds(std::max<long long>(
+        1, static_cast<long long>(1000 * fraction * full_seconds * remaining)));
+    ChildOptions options;
+    options.kill_after = delay;
+    const ChildResult r = RunVankien(index_args(db), options);
+    if (r.killed()) {
+      ++kills;
+    } else {
+      // Not interrupted: it must have finished properly.
+      ASSERT_TRUE(r.exited && r.exit_code == 0) << r.Describe();
+    }
+    const IndexState now = CheckIndex(db, in, corpus);
+    if (HasFailure()) return;
+    // The count is a commit boundary of this run: the run starts from the previous commit; the
+    // file whose document was committed without its state (`files` = documents - 1) is redone
+    // and counts in the first batch; a run that finishes commits everything.
+    const std::size_t redo = state.documents - state.files;
+    const bool boundary = now.documents == state.documents || now.documents == std::size_t(kDocs) ||
+                          (now.documents > state.documents &&
+                           (now.documents + redo - state.documents) % kCommitEvery == 0);
+    EXPECT_TRUE(boundary) << now.documents << " documents is not a commit boundary after "
+                          << state.documents << " (" << state.files << " file states)";
+    EXPECT_GE(now.documents, state.documents) << "committed documents were lost";
+    EXPECT_TRUE(now.exists || !state.exists);
+    log.push_back("seed " + std::to_string(seed) + ": " + (r.killed() ? "killed" : "finished") +
+                  " after " + std::to_string(delay.count()) + " ms, " + std::to_string(now.documents) +
+                  " documents, " + std::to_string(now.files) + " file states");
+    state = now;
+  }
+  for (const auto& line : log) std::cout << "  " << line << "\n";
+  std::cout << "  " << kills << " of 5 runs killed (an uninterrupted run takes " << full_seconds << " s)\n";
+  RecordProperty("kills", kills);
+  EXPECT_GE(kills, 3) << "too few runs were interrupted; the test proves little";
+
+  const ChildResult last = RunVankien(index_args(db));
+  ASSERT_TRUE(last.exited && last.exit_code == 0) << last.Describe();
+  const IndexState final_state = CheckIndex(db, in, corpus);
+  EXPECT_EQ(final_state.documents, std::size_t(kDocs));
+  EXPECT_EQ(final_state.files, std::size_t(kDocs));
+}
+
+// ---- b. Readers while a writer commits. ----
+
+Document ReaderTestDoc(int i) {
+  Document d;
+  char id[32];
+  std::snprintf(id, sizeof id, "r%05d", i);
+  d.id = id;
+  d.title = "Tiêu đề " + UniqueWord(i);
+  d.text = std::string(kCommonWord) + " " + UniqueWord(i) +
+           " nội dung về công tác xây dựng Đảng, tổ chức cán bộ, kiểm tra giám sát và văn thư lưu "
+           "trữ; đoạn này đủ dài để mỗi lần ghi làm thay đổi nhiều khối của cơ sở dữ liệu " +
+           UniqueWord(i) + ".";
+  return d;
+}
+
+TEST(ReliabilityTest, ReadersGetCompleteDocumentsWhileAWriterCommits) {
+  TempDir tmp;
+  const std::string db = tmp / "db";
+  constexpr int kFirst = 50;
+  constexpr auto kWriteFor = std::chrono::seconds(3);
+  IndexWriterOptions wo;
+  wo.commit_every = 5;
+  auto opened = IndexWriter::Open(db, A(), wo);
+  ASSERT_TRUE(opened.ok()) << opened.status().message();
+  std::unique_ptr<IndexWriter> writer = std::move(opened).value();
+  for (int i = 0; i < kFirst; ++i) ASSERT_TRUE(writer->Add(ReaderTestDoc(i)).ok());
+  ASSERT_TRUE(writer->Commit().ok());
+
+  std::atomic<bool> done{false};
+  std::atomic<int> added{kFirst};
+  Status write_status;
+  std::thread writer_thread([&] {
+    const auto start = Clock::now();
+    for (int i = kFirst; Clock::now() - start < kWriteFor; ++i) {
+      write_status = writer->Add(ReaderTestDoc(i));
+      if (!write_status.ok()) break;
+      added.store(i + 1);
+    }
+    if (write_status.ok()) write_status = writer->Commit();
+    done.store(true);
+  });
+
+  // Errors by kind, each with its count and first message.
+  std::mutex mu;
+  std::map<std::string, std::pair<std::size_t, std::string>> errors;
+  std::atomic<long> searches{0}, hits_checked{0}, gets{0};
+  auto report = [&](const std::string& kind, std::string message) {
+    std::lock_guard<std::mutex> lock(mu);
+    auto& e = errors[kind];
+    if (e.first++ == 0) e.second = std::move(message);
+  };
+  auto reader = [&](unsigned seed) {
+    auto s = search::Searcher::Open(db, A());
+    if (!s.ok()) {
+      report("Searcher::Open failed", s.status().message());
+      return;
+    }
+    search::Searcher& searcher = **s;
+    std::mt19937 rng(seed);
+    while (!done.load()) {
+      // All documents (the newest revision this reader has), then one by its own word.
+      const int j = std::uniform_int_distribution<int>(0, added.load() - 1)(rng);
+      for (const std::string& q : {std::string(kCommonWord), UniqueWord(j)}) {
+        search::SearchOptions o;
+        o.limit = 20;
+        std::optional<Result<search::SearchResponse>> result;
+        try {
+          result.emplace(searcher.Search(q, o));
+        } catch (...) {
+          report("Search threw", "Search(\"" + q + "\") threw " + CurrentExceptionType());
+          continue;
+        }
+        auto& r = *result;
+        ++searches;
+        if (!r.ok()) {
+          report("Search returned an error", q + ": " + r.status().message());
+          continue;
+        }
+        if (q != kCommonWord && r->hits.size() > 1) report("duplicate", q + " found " + std::to_string(r->hits.size()));
+        for (const search::Hit& h : r->hits) {
+          ++hits_checked;
+          if (h.id.size() != 6 || h.id[0] != 'r') {
+            report("bad id", "hit with id \"" + h.id + "\"");
+            continue;
+          }
+          const Document expected = ReaderTestDoc(std::stoi(h.id.substr(1)));
+          if (h.title != expected.title || h.snippet.text.empty()) {
+            report("incomplete hit", h.id + ": title \"" + h.title + "\"");
+          }
+          std::optional<Result<Document>> fetched;
+          try {
+            fetched.emplace(searcher.Get(h.id));
+          } catch (...) {
+            report("Get threw", "Get(\"" + h.id + "\") threw " + CurrentExceptionType());
+            continue;
+          }
+          auto& got = *fetched;
+          ++gets;
+          if (!got.ok()) {
+            report("Get returned an error", h.id + ": " + got.status().message());
+          } else if (got->text != expected.text || got->title != expected.title) {
+            report("Get returned a different document", h.id);
+          }
+        }
+      }
+    }
+  };
+  std::thread r1(reader, 1u), r2(reader, 2u);
+  writer_thread.join();
+  r1.join();
+  r2.join();
+  std::cout << "  writer added " << added.load() << " documents (commit every 5); readers ran " << searches.load()
+            << " searches, checked " << hits_checked.load() << " hits, " << gets.load() << " gets, "
+            << errors.size() << " kinds of error\n";
+  for (const auto& [kind, e] : errors) {
+    ADD_FAILURE() << kind << ": " << e.first << " times; first: " << e.second;
+  }
+  EXPECT_TRUE(write_status.ok()) << write_status.message();
+  EXPECT_GT(added.load(), kFirst + 100) << "the writer hardly wrote; the test proves little";
+  EXPECT_GT(searches.load(), 50);
+  EXPECT_GT(gets.load(), 50);
+
+  // Afterwards a fresh reader sees every document.
+  writer.reset();
+  auto s = search::Searcher::Open(db, A());
+  ASSERT_TRUE(s.ok());
+  auto stats = (*s)->Stats();
+  ASSERT_TRUE(stats.ok());
+  EXPECT_EQ(stats->documents, std::size_t(added.load()));
+}
+
+// ---- c. A write that fails (file size limit): clean error, last commit kept, rerun completes. ----
+
+TEST(ReliabilityTest, AFailingDiskStopsTheRunCleanlyAndKeepsTheLastCommit) {
+  constexpr int kDocs = 2000;
+  constexpr int kCommitEvery = 100;
+  TempDir tmp;
+  const fs::path in = tmp.path() / "in";
+  const auto corpus = WriteCorpus(in, kDocs);
+  const std::string db = tmp / "db";
+  const std::vector<std::string> args = {"index", "-q", "--commit-every", std::to_string(kCommitEvery),
+                                         "--db", db, in.string()};
+  ChildOptions limited;
+  limited.file_size_limit = 256 << 10;  // no index file may grow past 256 KB
+  const ChildResult r = RunVankien(args, limited);
+  EXPECT_FALSE(r.signal) << "crashed instead of reporting the error: " << r.Describe();
+  ASSERT_TRUE(r.exited);
+  EXPECT_NE(r.exit_code, 0) << "the file size limit did not stop the run; lower it. " << r.Describe();
+  EXPECT_NE(r.err.find("File too large"), std::string::npos) << "the message should say why: " << r.err;
+  EXPECT_EQ(r.err.find("terminate called"), std::string::npos) << r.err;
+  EXPECT_EQ(r.err.find("Sanitizer"), std::string::npos) << r.err;
+  std::cout << "  with a 256 KB file size limit: exit " << r.exit_code << ", stderr: " << r.err;
+
+  const IndexState failed = CheckIndex(db, in, corpus);
+  std::cout << "  the index kept " << failed.documents << " documents\n";
+  if (failed.exists) {
+    EXPECT_EQ(failed.documents % kCommitEvery, 0u) << "not the state of a commit";
+    EXPECT_LT(failed.documents, std::size_t(kDocs));
+  }
+
+  const ChildResult again = RunVankien(args);
+  ASSERT_TRUE(again.exited && again.exit_code == 0) << again.Describe();
+  const IndexState done = CheckIndex(db, in, corpus);
+  EXPECT_EQ(done.documents, std::size_t(kDocs));
+  EXPECT_EQ(done.files, std::size_t(kDocs));
+}
+
+// ---- d. Bounds on documents and queries. ----
+
+TEST(ReliabilityTest, ADocumentOverMaxMbIsRefusedByName) {
+  TempDir tmp;
+  const fs::path in = tmp.path() / "in";
+  fs::create_directories(in);
+  std::ofstream(in / "small.txt") << "Văn bản nhỏ\nNội dung vkaaaa của văn bản nhỏ.\n";
+  {
+    std::ofstream big(in / "huge-document.txt");
+    big << "Văn bản lớn\n";
+    const std::string line = "Nội dung vkzzzz của văn bản lớn lặp lại nhiều lần.\n";
+    for (std::size_t written = 0; written < (3u << 19); written += line.size()) big << line;  // 1.5 MB
+  }
+  const std::string db = tmp / "db";
+  const ChildResult r = RunVankien({"index", "--max-mb", "1", "--db", db, in.string()});
+  ASSERT_TRUE(r.exited) << r.Describe();
+  EXPECT_EQ(r.exit_code, 1) << r.Describe();
+  EXPECT_NE(r.err.find("huge-document.txt"), std::string::npos) << "names the file: " << r.err;
+  EXPECT_NE(r.err.find("limit"), std::string::npos) << "says why: " << r.err;
+  EXPECT_EQ(r.err.find("small.txt"), std::string::npos) << r.err;
+
+  auto s = search::Searcher::Open(db, A());
+  ASSERT_TRUE(s.ok()) << s.status().message();
+  EXPECT_TRUE((*s)->Get("small.txt").ok());
+  EXPECT_EQ((*s)->Get("huge-document.txt").status().code(), Status::Code::kNotFound);
+  auto found = (*s)->Search("vkzzzz");
+  ASSERT_TRUE(found.ok());
+  EXPECT_EQ(found->total, 0u);
+}
+
+class QueryBoundsTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    db_ = tmp_ / "db";
+    auto w = IndexWriter::Open(db_, A());
+    ASSERT_TRUE(w.ok()) << w.status().message();
+    for (int i = 0; i < 20; ++i) ASSERT_TRUE((*w)->Add(ReaderTestDoc(i)).ok());
+    ASSERT_TRUE((*w)->Commit().ok());
+  }
+  // A query of `n` words: real ones first (so the kept words match), then distinct made-up ones.
+  static std::string ManyWords(int n) {
+    std::string q = "xây dựng Đảng kiemtra";
+    for (int i = 4; i < n; ++i) q += " " + UniqueWord(i * 7);
+    return q;
+  }
+  TempDir tmp_;
+  std::string db_;
+};
+
+TEST_F(QueryBoundsTest, TenThousandWordsAreCutToTheWordLimit) {
+  const std::string query = ManyWords(10000);
+  {  // By default a query that long is refused outright, with a message.
+    auto s = search::Searcher::Open(db_, A());
+    ASSERT_TRUE(s.ok());
+    auto r = (*s)->Search(query);
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.status().code(), Status::Code::kInvalidArgument);
+    EXPECT_NE(r.status().message().find("limit"), std::string::npos) << r.status().message();
+  }
+  // With the byte limit lifted, the words beyond max_words are dropped and counted.
+  search::QueryOptions qo;
+  qo.max_query_bytes = 1 << 20;
+  auto s = search::Searcher::Open(db_, A(), qo);
+  ASSERT_TRUE(s.ok());
+  const auto start = Clock::now();
+  auto r = (*s)->Search(query);
+  const double seconds = SecondsSince(start);
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  EXPECT_EQ(r->dropped_words, std::size_t(10000) - qo.max_words);
+  EXPECT_EQ(r->total, 20u);
+  EXPECT_LT(seconds, 5.0);
+  // The same words as one quoted phrase: also cut, and no phrase of 10,000 positions is run.
+  const auto phrase_start = Clock::now();
+  auto p = (*s)->Search("\"" + query + "\"");
+  EXPECT_LT(SecondsSince(phrase_start), 5.0);
+  ASSERT_TRUE(p.ok()) << p.status().message();
+  EXPECT_EQ(p->dropped_words, std::size_t(10000) - qo.max_words);
+  std::cout << "  10,000-word query: " << seconds * 1000 << " ms\n";
+}
+
+TEST_F(QueryBoundsTest, TenThousandCharactersOfPunctuationAreRefused) {
+  const std::string marks[] = {"!", "\"", "#", "$", "%", "&", "'", "(", ")", "*", "+", ",", "-", ".", "/",
+                               ":", ";", "<", "=", ">", "?", "@", "[", "\\", "]", "^", "_", "`", "{",
+                               "|", "}", "~", "…", "–", "—", "“", "”", "«", "»", "·"};
+  std::string query;
+  for (int i = 0; i < 10000; ++i) query += marks[(i * 7) % std::size(marks)];
+  search::QueryOptions qo;
+  qo.max_query_bytes = 1 << 20;
+  for (const bool lifted : {false, true}) {
+    SCOPED_TRACE(lifted ? "byte limit lifted" : "default options");
+    auto s = lifted ? search::Searcher::Open(db_, A(), qo) : search::Searcher::Open(db_, A());
+    ASSERT_TRUE(s.ok());
+    auto r = (*s)->Search(query);
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.status().code(), Status::Code::kInvalidArgument);
+    EXPECT_FALSE(r.status().message().empty());
+    if (lifted) {
+      EXPECT_NE(r.status().message().find("no word"), std::string::npos) << r.status().message();
+    }
+  }
+}
+
+}  // namespace
+}  // namespace vankien
