@@ -338,7 +338,8 @@ Result<Document> ParseJsonRecord(std::string_view line,
   nlohmann::ordered_json record;
   try {
     record = nlohmann::ordered_json::parse(line);
-  } catch (const nlohmann::ordered_json::parse_error& e) {
+  } catch (const nlohmann::ordered_json::exception& e) {
+    // parse_error, and out_of_range for numbers such as 1e999 that overflow a double.
     return Status::InvalidArgument(std::string("not valid JSON (") + e.what() + ")");
   }
   if (!record.is_object()) return Status::InvalidArgument("record is not a JSON object");

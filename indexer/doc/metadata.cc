@@ -200,9 +200,14 @@ bool IsAsciiDigits(std::string_view s) {
   return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
+// Value of a run of ASCII digits, saturating at a million: every number the rules compare
+// (days, months, years, plenums) is far below it, and a long run must not overflow.
 int ToInt(std::string_view digits) {
   int v = 0;
-  for (char c : digits) v = v * 10 + (c - '0');
+  for (char c : digits) {
+    v = v * 10 + (c - '0');
+    if (v > 1'000'000) return 1'000'000;
+  }
   return v;
 }
 

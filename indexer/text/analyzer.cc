@@ -46,6 +46,17 @@ std::string ToUtf8(const icu::UnicodeString& s) {
   return out;
 }
 
+// "li" → "ly" for the onsets of CanonicalizeIY (syllable.h), on an accent-free term.
+void CanonicalizeFoldedIY(std::string* folded) {
+  const std::string_view f = *folded;
+  if (f.size() < 2 || f.size() > 3 || f.back() != 'i') return;
+  const std::string_view onset = f.substr(0, f.size() - 1);
+  if (onset == "h" || onset == "k" || onset == "l" || onset == "m" || onset == "s" || onset == "t" ||
+      onset == "qu") {
+    folded->back() = 'y';
+  }
+}
+
 }  // namespace
 
 struct Analyzer::Impl {
@@ -176,6 +187,9 @@ struct Analyzer::Impl {
       AppendUtf8(c, &token->exact);
       AppendFolded(c, &token->folded);
     }
+    // The folded form obeys the i/y rule too: a letter that folds to i (ï, ǐ, …) must give the
+    // term its plain spelling would, or folding the folded text would change it again.
+    if (token->kind == TokenKind::kWord) CanonicalizeFoldedIY(&token->folded);
     token->begin = begin;
     token->end = end;
     return !token->folded.empty();
@@ -233,6 +247,12 @@ std::string Analyzer::RestyleTones(std::string_view input, ToneStyle style) cons
   out.reserve(input.size());
   std::size_t pos = 0;
   impl_->Scan(input, [&](std::size_t begin, std::size_t end, std::u32string& cps) {
+    // Restyle only what the index sees as a syllable: case folding can turn a letter into
+    // letter + mark (İ → i̇), and such a token must keep its marks where they are, or the
+    // restyled text would no longer normalize to the same terms.
+    std::u32string folded = cps;
+    impl_->FoldRun(&folded);
+    if (!PlaceTone(impl_->table, style, &folded)) return;
     std::u32string syllable = cps;
     impl_->NormalizeNfc(&syllable);
     if (!PlaceTone(impl_->table, style, &syllable)) return;
