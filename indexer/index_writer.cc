@@ -28,6 +28,25 @@ std::string NowIso() {
   return buf;
 }
 
+// A run killed while Xapian was creating a new database leaves table files but no version file
+// (iamglass), and Xapian then refuses to open or create there. Nothing was ever committed in
+// such a directory, so its files can go; anything that is not a Xapian table file is left
+// alone (and Xapian's own error then says what is wrong).
+void RecoverInterruptedCreation(const std::string& dir) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec) || fs::exists(fs::path(dir) / "iamglass", ec)) return;
+  std::vector<fs::path> tables;
+  for (const auto& entry : fs::directory_iterator(dir, ec)) {
+    const std::string name = entry.path().filename().string();
+    const bool xapian_file = name == "flintlock" || name.ends_with(".glass") || name.ends_with(".tmp") ||
+                             name.starts_with("iamglass");
+    if (!xapian_file) return;
+    tables.push_back(entry.path());
+  }
+  for (const auto& t : tables) fs::remove(t, ec);
+}
+
 }  // namespace
 
 struct IndexWriter::Impl {
@@ -191,6 +210,7 @@ Result<std::unique_ptr<IndexWriter>> IndexWriter::Open(const std::string& dir,
                                                        const text::Analyzer& analyzer,
                                                        const IndexWriterOptions& options) {
   try {
+    RecoverInterruptedCreation(dir);
     Xapian::WritableDatabase db(dir, Xapian::DB_CREATE_OR_OPEN);
     const std::string version = db.get_metadata(std::string(schema::kMetaSchemaVersion));
     if (!version.empty() && version != schema::kSchemaVersion) {

@@ -444,6 +444,25 @@ TEST_F(CliTest, TheIndexRunSaysWhichEncodingEachLegacyFileWasReadIn) {
   EXPECT_EQ(RunCommand(Vk("index --encoding klingon --db " + Quote(tmp2 / "db") + " x 2>&1")).exit_code, 2);
 }
 
+TEST_F(CliTest, ARunKilledWhileCreatingTheIndexDoesNotBlockTheNext) {
+  // What SIGKILL during Xapian's database creation leaves: table files, no version file.
+  TempDir tmp;
+  namespace fs = std::filesystem;
+  const fs::path db = tmp.path() / "db";
+  fs::create_directories(db);
+  std::ofstream(db / "postlist.glass") << "partial";
+  std::ofstream(db / "flintlock");
+  const auto r = RunCommand(Vk("index -q --db " + Quote(db.string()) + " " + Quote(kCorpus + "/seeds") + " 2>&1"));
+  EXPECT_EQ(r.exit_code, 0) << r.out;
+  // A folder holding anything else is not touched.
+  const fs::path other = tmp.path() / "other";
+  fs::create_directories(other);
+  std::ofstream(other / "notes.txt") << "mine";
+  std::ofstream(other / "postlist.glass") << "partial";
+  EXPECT_NE(RunCommand(Vk("index -q --db " + Quote(other.string()) + " " + Quote(kCorpus + "/seeds") + " 2>&1")).exit_code, 0);
+  EXPECT_TRUE(fs::exists(other / "notes.txt"));
+}
+
 TEST_F(CliTest, RefRejectsTextThatIsNoDocumentNumber) {
   const auto r = RunCommand(Vk("ref --db " + Quote(db_) + " 'xây dựng Đảng' 2>&1"));
   EXPECT_EQ(r.exit_code, 2);
