@@ -31,26 +31,29 @@ struct Searcher::Impl {
         recognizer(&registry), builder(std::make_unique<QueryBuilder>(a, q, &recognizer)) {}
 
   // Runs `read` (which returns a Result) against the database. A writer that commits while we
-  // read makes Xapian discard our revision (DatabaseModifiedError): reopen at the new revision
-  // and read again, a few times, since under frequent commits one retry is not always enough.
-  // Any other Xapian error, and one from the reopen itself, becomes an IoError naming `what`.
+  // read makes Xapian discard our revision (DatabaseModifiedError, or under load a read error
+  // from a replaced block): reopen at the new revision and read again, a few times, since under
+  // frequent commits one retry is not always enough. A database error that persists, and any
+  // other Xapian error, becomes an IoError naming `what`.
   template <typename Read>
   auto ReadWithReopen(const std::string& what, Read&& read) -> decltype(read()) {
     constexpr int kAttempts = 8;
     for (int attempt = 1;; ++attempt) {
       try {
         return read();
-      } catch (const Xapian::DatabaseModifiedError& e) {
+      } catch (const Xapian::DatabaseError& e) {
+        // DatabaseModifiedError, and the read errors a revision being replaced under us can
+        // give (a block that is no longer what the old revision said): reopen and read again.
         if (attempt == kAttempts) {
-          return Status::IoError(what + " failed: the index at " + dir +
-                                 " kept changing while it was read; try again");
+          return Status::IoError(what + " failed on " + dir + " while it kept changing (" +
+                                 e.get_description() + "); try again");
         }
       } catch (const Xapian::Error& e) {
         return Status::IoError(what + " failed on " + dir + ": " + e.get_description());
       }
       try {
         db.reopen();
-      } catch (const Xapian::DatabaseModifiedError&) {
+      } catch (const Xapian::DatabaseError&) {
         // Changed again during the reopen: the next attempt reopens once more.
       } catch (const Xapian::Error& e) {
         return Status::IoError("cannot reopen " + dir + ": " + e.get_description());

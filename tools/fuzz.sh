@@ -13,7 +13,8 @@
 #   FUZZ_KEEP   set to 1 to keep the temporary corpora (their path is printed)
 #   FUZZ_ARGS   extra libFuzzer flags for every target (e.g. "-max_len=65536")
 #
-# Every run uses -timeout=10 (seconds per input), -rss_limit_mb=2048 and leak detection. A crash,
+# Every run uses -timeout=10 (seconds per input), -rss_limit_mb=2048, leak detection and the
+# libFuzzer dictionary tests/fuzz/dict/<name>.dict when there is one. A crash,
 # leak, timeout or out-of-memory input is saved as build-fuzz/crashes/<target>-<kind>-<sha1>, its
 # log as build-fuzz/logs/<target>.log, and the script exits 1. To replay one:
 #   build-fuzz/bin/<target> build-fuzz/crashes/<file>
@@ -27,7 +28,7 @@ corpus_root="$root/tests/fuzz/corpus"
 all_targets=(refs_fuzz analyzer_fuzz encoding_fuzz query_fuzz html_fuzz pdf_fuzz docx_fuzz
              jsonl_fuzz metadata_fuzz)
 
-usage() { sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,/^set -euo/p' "$0" | sed -e '$d' -e 's/^# \{0,1\}//'; }
 
 seconds=30
 if [ $# -gt 0 ]; then

@@ -344,7 +344,9 @@ def docx(parts, compression=zipfile.ZIP_STORED) -> bytes:
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", compression) as z:
         for name, text in parts.items():
-            z.writestr(name, text.encode("utf-8") if isinstance(text, str) else text)
+            info = zipfile.ZipInfo(name, date_time=(2024, 3, 15, 10, 30, 0))  # reproducible bytes
+            info.compress_type = compression
+            z.writestr(info, text.encode("utf-8") if isinstance(text, str) else text)
     return buf.getvalue()
 
 
