@@ -122,14 +122,19 @@ struct IndexWriter::Impl {
     return {};
   }
 
-  // Boolean terms for the filterable facts.
+  // Boolean terms for the filterable facts, and the same facts in value slots for facets.
   static void IndexFacts(const Document& d, const refs::Mention& own, Xapian::Document* doc) {
     const bool official = !own.Canonical().empty();
-    doc->add_boolean_term(std::string(schema::kKindPrefix) + (official ? own.type : "article"));
-    if (official && !own.issuer.empty()) doc->add_boolean_term(std::string(schema::kIssuerPrefix) + own.issuer);
-    if (official && !own.term.empty()) doc->add_boolean_term(std::string(schema::kTermPrefix) + own.term);
-    if (d.date.size() >= 4) doc->add_boolean_term(std::string(schema::kYearPrefix) + d.date.substr(0, 4));
-    if (!d.source.empty()) doc->add_boolean_term(schema::BoundedTerm(schema::kSourcePrefix, d.source));
+    auto fact = [doc](std::string_view prefix, unsigned slot, const std::string& value) {
+      if (value.empty()) return;
+      doc->add_boolean_term(schema::BoundedTerm(prefix, value));
+      doc->add_value(slot, value);
+    };
+    fact(schema::kKindPrefix, schema::kKindSlot, official ? own.type : "article");
+    if (official) fact(schema::kIssuerPrefix, schema::kIssuerSlot, own.issuer);
+    if (official) fact(schema::kTermPrefix, schema::kTermSlot, own.term);
+    if (d.date.size() >= 4) fact(schema::kYearPrefix, schema::kYearSlot, d.date.substr(0, 4));
+    fact(schema::kSourcePrefix, schema::kSourceSlot, d.source);
   }
 
   // Indexes `text`; positions start at *pos and advance. wdf_inc weights a field (the title).

@@ -54,6 +54,14 @@ inline constexpr std::string_view kSourcePrefix = "XSOURCE:";
 // ---- Value slots ----------------------------------------------------------------------------
 // Document date as "YYYY-MM-DD" (or a prefix of it, "YYYY" or "YYYY-MM"): sortable as a string.
 inline constexpr unsigned kDateSlot = 0;
+// The filterable facts again, one value each, for facet counts (Xapian::ValueCountMatchSpy
+// counts values, not terms): kind ("NQ" or "article"), issuer code, Party term, year ("2022")
+// and source. Empty when the document has no such fact.
+inline constexpr unsigned kKindSlot = 1;
+inline constexpr unsigned kIssuerSlot = 2;
+inline constexpr unsigned kTermSlot = 3;
+inline constexpr unsigned kYearSlot = 4;
+inline constexpr unsigned kSourceSlot = 5;
 
 // ---- Document data --------------------------------------------------------------------------
 // Each document's data is a JSON object: {"id","title","text","date","url","path","symbol",
@@ -66,7 +74,7 @@ inline constexpr unsigned kDateSlot = 0;
 // ---- Database metadata keys -----------------------------------------------------------------
 inline constexpr std::string_view kMetaLastIndexed = "vankien.last_indexed";  // ISO 8601 UTC
 inline constexpr std::string_view kMetaSchemaVersion = "vankien.schema";      // kSchemaVersion
-inline constexpr std::string_view kSchemaVersion = "2";
+inline constexpr std::string_view kSchemaVersion = "3";
 // The registry of known documents (refs::Registry TSV), kept with the index so that it is
 // committed together with the documents that added to it.
 inline constexpr std::string_view kMetaRegistry = "vankien.registry";

@@ -21,10 +21,30 @@
 
 namespace vankien::search {
 
+// Structured filters; the query language's field filters (loai:, coquan:, khoa:, tu:, den:,
+// nam:, nguon:) fill the same struct, and both are AND-ed with the query.
+struct Filters {
+  std::vector<std::string> kinds;  // any of these kinds: type codes ("NQ", "NĐ") or "article"
+  std::string issuer;              // issuer code ("TW", "CP")
+  std::string term;                // Party term in Roman numerals ("XIII")
+  std::string source;              // site or folder
+  std::string from, to;            // inclusive dates, "YYYY", "YYYY-MM" or "YYYY-MM-DD"
+  bool empty() const {
+    return kinds.empty() && issuer.empty() && term.empty() && source.empty() && from.empty() &&
+           to.empty();
+  }
+};
+
+enum class SortOrder { kRelevance, kNewest, kOldest };
+
 struct SearchOptions {
   std::size_t offset = 0;  // hits to skip (pagination)
   std::size_t limit = 10;  // hits to return, at most kMaxLimit
   bool snippets = true;
+  SortOrder sort = SortOrder::kRelevance;
+  Filters filters;
+  bool facets = false;     // count kind/year/issuer/term/source over all matches
+  bool suggest = false;    // compute a "did you mean" query
   static constexpr std::size_t kMaxLimit = 1000;
   static constexpr std::size_t kMaxOffset = 100000;
 };
@@ -34,14 +54,33 @@ struct Hit {
   std::string title;
   std::string date;
   std::string url;
+  std::string kind;    // type code of an official document ("NQ"), or "article"
+  std::string symbol;  // the document's own canonical symbol, when it has one
+  std::string issuer, term, source;
   double score = 0;
   Snippet snippet;  // empty when SearchOptions::snippets is false
 };
 
+// One facet value and how many matching documents have it.
+struct FacetCount {
+  std::string value;
+  std::size_t count = 0;
+};
+
+// A facet: "kind", "year", "issuer", "term" or "source"; values by descending count (years
+// newest first).
+struct Facet {
+  std::string name;
+  std::vector<FacetCount> values;
+};
+
 struct SearchResponse {
-  std::size_t total = 0;  // matching documents (Xapian's estimate, exact for small results)
+  std::size_t total = 0;  // matching documents (exact when facets are asked for)
   std::vector<Hit> hits;
   std::size_t dropped_words = 0;  // query words beyond the limit, ignored
+  std::vector<Facet> facets;      // when SearchOptions::facets
+  std::string suggestion;         // a better query ("did you mean"), empty when none
+  std::vector<std::string> notices;  // how the query was read, for the user (unknown field…)
 };
 
 struct IndexStats {

@@ -9,6 +9,7 @@
 #include <string>
 
 #include "indexer/refs/recognizer.h"
+#include "indexer/schema.h"
 #include "indexer/refs/registry.h"
 #include "search/searcher.h"
 
@@ -69,6 +70,11 @@ struct Searcher::Impl {
     hit.title = std::move(d.title);
     hit.date = std::move(d.date);
     hit.url = std::move(d.url);
+    hit.symbol = std::move(d.symbol);
+    hit.source = std::move(d.source);
+    hit.kind = doc.get_value(schema::kKindSlot);
+    hit.issuer = doc.get_value(schema::kIssuerSlot);
+    hit.term = doc.get_value(schema::kTermSlot);
     hit.score = score;
     if (highlight != nullptr) hit.snippet = MakeSnippet(analyzer, d.text, *highlight);
     return hit;
