@@ -6,7 +6,8 @@
 #   tools/fuzz.sh [SECONDS_PER_TARGET] [TARGET...]
 #
 #   SECONDS_PER_TARGET  fuzzing time of each target (default 30)
-#   TARGET              names such as "pdf" or "pdf_fuzz" (default: every target)
+#   TARGET              names such as "pdf" or "pdf_fuzz" (default: every target that
+#                       tests/fuzz/CMakeLists.txt declares; CMake lists them in build-fuzz/fuzzers.txt)
 #
 # Environment:
 #   FUZZ_JOBS   how many targets run at once (default: the number of CPUs); each is one process
@@ -25,8 +26,6 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 build="$root/build-fuzz"
 corpus_root="$root/tests/fuzz/corpus"
-all_targets=(refs_fuzz analyzer_fuzz encoding_fuzz query_fuzz html_fuzz pdf_fuzz docx_fuzz
-             jsonl_fuzz metadata_fuzz)
 
 usage() { sed -n '2,/^set -euo/p' "$0" | sed -e '$d' -e 's/^# \{0,1\}//'; }
 
@@ -39,22 +38,6 @@ if [ $# -gt 0 ]; then
   esac
 fi
 if [ "$seconds" -lt 1 ]; then echo "fuzz: SECONDS_PER_TARGET must be at least 1" >&2; exit 2; fi
-
-targets=()
-if [ $# -eq 0 ]; then
-  targets=("${all_targets[@]}")
-else
-  for arg in "$@"; do
-    name="${arg%_fuzz}_fuzz"
-    found=0
-    for t in "${all_targets[@]}"; do [ "$t" = "$name" ] && found=1; done
-    if [ $found -eq 0 ]; then
-      echo "fuzz: unknown target '$arg' (known: ${all_targets[*]})" >&2
-      exit 2
-    fi
-    targets+=("$name")
-  done
-fi
 
 jobs="${FUZZ_JOBS:-$(nproc 2>/dev/null || echo 1)}"
 [ "$jobs" -ge 1 ] 2>/dev/null || jobs=1
@@ -90,6 +73,31 @@ CC=clang CXX=clang++ cmake -S "$root" -B "$build" "${generator[@]}" \
   -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O2 -g" \
   -DCMAKE_CXX_FLAGS="-D_GLIBCXX_ASSERTIONS" \
   -DVANKIEN_BUILD_FUZZERS=ON -DVANKIEN_BUILD_TESTS=OFF -DVANKIEN_BUILD_BENCH=OFF >/dev/null
+# Every target tests/fuzz/CMakeLists.txt declares (vankien_fuzzer), as configured: the list is
+# written by CMake, so a new target is fuzzed here without editing this script.
+all_targets=()
+if [ -f "$build/fuzzers.txt" ]; then mapfile -t all_targets < <(grep -v '^$' "$build/fuzzers.txt"); fi
+if [ ${#all_targets[@]} -eq 0 ]; then
+  echo "fuzz: no fuzz targets configured ($build/fuzzers.txt is missing or empty)" >&2
+  exit 2
+fi
+
+targets=()
+if [ $# -eq 0 ]; then
+  targets=("${all_targets[@]}")
+else
+  for arg in "$@"; do
+    name="${arg%_fuzz}_fuzz"
+    found=0
+    for t in "${all_targets[@]}"; do [ "$t" = "$name" ] && found=1; done
+    if [ $found -eq 0 ]; then
+      echo "fuzz: unknown target '$arg' (known: ${all_targets[*]})" >&2
+      exit 2
+    fi
+    targets+=("$name")
+  done
+fi
+
 echo "fuzz: building ${targets[*]}"
 build_start=$(date +%s)
 cmake --build "$build" --parallel "$(nproc 2>/dev/null || echo 2)" --target "${targets[@]}"
