@@ -31,6 +31,7 @@ Runner RegisterAnalyze(CLI::App& app);
 Runner RegisterEval(CLI::App& app);
 Runner RegisterRefs(CLI::App& app);
 Runner RegisterRef(CLI::App& app);
+Runner RegisterServe(CLI::App& app);
 
 // $VANKIEN_DB, or ./vankien.db.
 std::string DefaultDatabase();

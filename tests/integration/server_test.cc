@@ -1,0 +1,336 @@
+// `vankien serve` over real sockets: a Server (tools/server/server.h) on an ephemeral loopback
+// port over the bundled corpus, indexed with the real `vankien index`. The API, keep-alive,
+// concurrency, and hostile requests — each followed by a check that the server still answers.
+#include "tools/server/server.h"
+
+#include <arpa/inet.h>
+#include <gtest/gtest.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <chrono>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "tests/support/paths.h"
+
+namespace vankien::server {
+namespace {
+
+using nlohmann::json;
+using test_support::Quote;
+using test_support::RunCommand;
+using test_support::TempDir;
+
+struct Reply {
+  int status = 0;  // 0: no response (connection closed or timed out)
+  std::string head, body;
+  bool closed = false;  // the server closed the connection after answering
+};
+
+int Connect(unsigned short port) {
+  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_port = htons(port);
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  if (::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) {
+    ::close(fd);
+    return -1;
+  }
+  return fd;
+}
+
+bool SendAll(int fd, const std::string& data) {
+  std::size_t sent = 0;
+  while (sent < data.size()) {
+    const ssize_t n = ::send(fd, data.data() + sent, data.size() - sent, MSG_NOSIGNAL);
+    if (n <= 0) return false;
+    sent += static_cast<std::size_t>(n);
+  }
+  return true;
+}
+
+// Reads one response (Content-Length framed) from `fd`, waiting at most `timeout`.
+Reply ReadReply(int fd, bool head_request = false, std::chrono::milliseconds timeout = std::chrono::seconds(10)) {
+  Reply r;
+  std::string buf;
+  const auto deadline = std::chrono::steady_clock::now() + timeout;
+  std::size_t need = std::string::npos;
+  for (;;) {
+    const auto header_end = buf.find("\r\n\r\n");
+    if (header_end != std::string::npos && need == std::string::npos) {
+      r.head = buf.substr(0, header_end);
+      std::size_t length = 0;
+      std::string lower = r.head;
+      for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      if (auto p = lower.find("content-length:"); p != std::string::npos && !head_request) {
+        length = std::stoul(lower.substr(p + 15));
+      }
+      need = header_end + 4 + length;
+      r.status = std::stoi(r.head.substr(9, 3));
+    }
+    if (need != std::string::npos && buf.size() >= need) {
+      r.body = buf.substr(r.head.size() + 4, need - r.head.size() - 4);
+      break;
+    }
+    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+    if (left.count() <= 0) return r;
+    pollfd p{fd, POLLIN, 0};
+    if (::poll(&p, 1, static_cast<int>(left.count())) <= 0) return r;
+    char chunk[65536];
+    const ssize_t n = ::recv(fd, chunk, sizeof chunk, 0);
+    if (n <= 0) {
+      r.closed = true;
+      if (need == std::string::npos) r.status = 0;
+      return r;
+    }
+    buf.append(chunk, static_cast<std::size_t>(n));
+  }
+  // Closed after this response?
+  pollfd p{fd, POLLIN, 0};
+  if (r.head.find("Connection: close") != std::string::npos && ::poll(&p, 1, 2000) > 0) {
+    char c;
+    r.closed = ::recv(fd, &c, 1, 0) == 0;
+  }
+  return r;
+}
+
+// One raw exchange on a fresh connection.
+Reply Raw(unsigned short port, const std::string& request, bool head_request = false) {
+  const int fd = Connect(port);
+  if (fd < 0) return {};
+  Reply r;
+  if (SendAll(fd, request)) r = ReadReply(fd, head_request);
+  ::close(fd);
+  return r;
+}
+
+std::string GetRequest(const std::string& target, const std::string& extra = "") {
+  return "GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\n" + extra + "Connection: close\r\n\r\n";
+}
+
+class ServerTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    tmp_ = new TempDir();
+    db_ = *tmp_ / "db";
+    const auto r = RunCommand(test_support::VankienBinary() + " index -q --db " + Quote(db_) + " " +
+                              Quote(std::string(VANKIEN_SOURCE_DIR) + "/corpus"));
+    ASSERT_EQ(r.exit_code, 0) << r.out;
+  }
+  static void TearDownTestSuite() { delete tmp_; }
+
+  void SetUp() override {
+    ServerOptions o;
+    o.db = db_;
+    o.port = 0;
+    o.threads = 2;
+    o.read_timeout = std::chrono::milliseconds(800);
+    o.idle_timeout = std::chrono::milliseconds(800);
+    o.shutdown_grace = std::chrono::milliseconds(500);
+    o.handler.log = [](std::string_view) {};
+    auto s = Server::Start(o);
+    ASSERT_TRUE(s.ok()) << s.status().message();
+    server_ = std::move(s).value();
+    port_ = server_->port();
+    ASSERT_NE(port_, 0);
+  }
+  void TearDown() override { server_.reset(); }
+
+  Reply Get(const std::string& target) { return Raw(port_, GetRequest(target)); }
+
+  // The server still answers a normal request.
+  void ExpectAlive(const std::string& after) {
+    const Reply r = Get("/healthz");
+    EXPECT_EQ(r.status, 200) << "server stopped answering after: " << after;
+  }
+
+  static TempDir* tmp_;
+  static std::string db_;
+  std::unique_ptr<Server> server_;
+  unsigned short port_ = 0;
+};
+
+TempDir* ServerTest::tmp_ = nullptr;
+std::string ServerTest::db_;
+
+TEST_F(ServerTest, SearchOverHttp) {
+  const Reply r = Get("/api/search?q=xay+dung+dang&size=5");
+  ASSERT_EQ(r.status, 200) << r.head;
+  EXPECT_NE(r.head.find("Content-Type: application/json"), std::string::npos);
+  EXPECT_NE(r.head.find("X-Content-Type-Options: nosniff"), std::string::npos);
+  EXPECT_EQ(r.head.find("Access-Control-Allow-Origin"), std::string::npos);
+  const json j = json::parse(r.body);
+  EXPECT_GE(j["total"].get<int>(), 4);
+  EXPECT_EQ(j["hits"].size(), 5u);
+  EXPECT_FALSE(j["hits"][0]["snippet"]["highlights"].empty());
+}
+
+TEST_F(ServerTest, ReferenceAndDocumentOverHttp) {
+  const Reply ref = Get("/api/ref/21-KL%2FTW");
+  ASSERT_EQ(ref.status, 200) << ref.body;
+  const json j = json::parse(ref.body);
+  EXPECT_EQ(j["symbol"], "21-KL/TW");
+  EXPECT_GE(j["citing_documents"].get<int>(), 1);
+  const std::string citing = j["groups"][0]["citations"][0]["id"];
+  const Reply doc = Get("/api/doc/" + citing);
+  ASSERT_EQ(doc.status, 200) << citing;
+  const json d = json::parse(doc.body);
+  bool linked = false;
+  for (const auto& m : d["refs"]) linked |= m["symbol"] == "21-KL/TW";
+  EXPECT_TRUE(linked) << doc.body.substr(0, 500);
+}
+
+TEST_F(ServerTest, KeepAliveServesSeveralRequestsOnOneConnection) {
+  const int fd = Connect(port_);
+  ASSERT_GE(fd, 0);
+  for (int i = 0; i < 3; ++i) {
+    ASSERT_TRUE(SendAll(fd, "GET /api/stats HTTP/1.1\r\nHost: localhost\r\n\r\n"));
+    const Reply r = ReadReply(fd);
+    EXPECT_EQ(r.status, 200) << i;
+    EXPECT_FALSE(r.closed);
+  }
+  ::close(fd);
+}
+
+TEST_F(ServerTest, HeadHasLengthButNoBody) {
+  const Reply get = Get("/");
+  const Reply head = Raw(port_, "HEAD / HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n", true);
+  EXPECT_EQ(head.status, 200);
+  EXPECT_NE(head.head.find("Content-Length: " + std::to_string(get.body.size())), std::string::npos);
+  EXPECT_TRUE(head.body.empty());
+}
+
+TEST_F(ServerTest, ConcurrentRequestsAllSucceed) {
+  std::atomic<int> ok{0};
+  std::vector<std::thread> clients;
+  const std::vector<std::string> targets = {"/api/search?q=nghi+quyet", "/api/search?q=can+bo&page=2&size=3",
+                                            "/api/ref/21-KL%2FTW", "/api/stats", "/"};
+  for (int t = 0; t < 8; ++t) {
+    clients.emplace_back([&, t] {
+      for (int i = 0; i < 15; ++i) {
+        if (Raw(port_, GetRequest(targets[(t + i) % targets.size()])).status == 200) ++ok;
+      }
+    });
+  }
+  for (auto& c : clients) c.join();
+  EXPECT_EQ(ok.load(), 8 * 15);
+}
+
+struct Hostile {
+  std::string name;
+  std::string request;
+  int status;  // 0: the server closes without answering
+};
+
+TEST_F(ServerTest, HostileRequestsGetTheirStatusAndTheServerKeepsServing) {
+  const std::vector<Hostile> cases = {
+      {"header block over 16 KiB", "GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Big: " + std::string(20000, 'a') + "\r\n\r\n", 431},
+      {"request-target over 8 KiB", GetRequest("/api/search?q=" + std::string(9000, 'a')), 414},
+      {"request-target over the header limit", GetRequest("/" + std::string(17000, 'a')), 431},
+      {"body over 16 KiB", "POST /api/search HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 100000\r\n\r\n" + std::string(100000, 'x'), 413},
+      {"small body on POST", "POST /api/search HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 3\r\nConnection: close\r\n\r\nabc", 405},
+      {"garbage", "GARBAGE\r\n\r\n", 400},
+      {"binary noise", std::string("\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03", 11) + "\r\n\r\n", 400},
+      {"bad version", "GET / HTTP/9.9\r\nHost: x\r\n\r\n", 400},
+      {"space in header name", "GET / HTTP/1.1\r\nBad Header: x\r\n\r\n", 400},
+      {"bad content-length", "GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: -5\r\n\r\n", 400},
+      {"bad chunked body", "POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n", 400},
+      {"unknown method", "BREW /api/search HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n", 405},
+      {"DELETE", "DELETE /api/doc/x HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n", 405},
+      {"traversal ..", GetRequest("/../../../../etc/passwd"), 404},
+      {"traversal %2e%2e", GetRequest("/%2e%2e/%2e%2e/etc/passwd"), 404},
+      {"traversal %2f", GetRequest("/..%2f..%2fetc%2fpasswd"), 404},
+      {"traversal double-encoded", GetRequest("/%252e%252e%252fetc%252fpasswd"), 404},
+      {"absolute path", GetRequest("//etc/passwd"), 404},
+      {"absolute-form target", GetRequest("http://127.0.0.1/etc/passwd"), 400},
+      {"NUL in path", GetRequest("/index.html%00.js"), 404},
+      {"huge page number", GetRequest("/api/search?q=dang&page=99999999999999999999999999"), 400},
+      {"page beyond the deepest", GetRequest("/api/search?q=dang&page=10002"), 400},
+      {"invalid UTF-8 in q", GetRequest("/api/search?q=%ff%fe%80"), 400},
+      {"raw invalid UTF-8 in q", GetRequest("/api/search?q=\xff\xfe"), 400},
+      {"malformed percent-escape", GetRequest("/api/search?q=%zz"), 400},
+      {"foreign Host (DNS rebinding)", "GET /api/stats HTTP/1.1\r\nHost: evil.example\r\nConnection: close\r\n\r\n", 421},
+  };
+  for (const auto& c : cases) {
+    const Reply r = Raw(port_, c.request);
+    EXPECT_EQ(r.status, c.status) << c.name << "\n" << r.head;
+    if (r.status != 0 && r.status != 200) {
+      EXPECT_TRUE(json::parse(r.body, nullptr, false).contains("error")) << c.name << ": " << r.body;
+    }
+    ExpectAlive(c.name);
+  }
+}
+
+TEST_F(ServerTest, SlowClientIsCutOffAndOthersAreServed) {
+  const int fd = Connect(port_);
+  ASSERT_GE(fd, 0);
+  ASSERT_TRUE(SendAll(fd, "GET /api/stats HTTP/1.1\r\nHost: 127"));  // and then nothing
+  ExpectAlive("a stalled request");
+  const Reply r = ReadReply(fd, false, std::chrono::seconds(5));
+  EXPECT_TRUE(r.closed) << "the read timeout should close a stalled connection";
+  EXPECT_EQ(r.status, 0);
+  ::close(fd);
+}
+
+TEST_F(ServerTest, ManyHalfOpenConnectionsDoNotBlockService) {
+  std::vector<int> fds;
+  for (int i = 0; i < 50; ++i) {
+    const int fd = Connect(port_);
+    if (fd >= 0) fds.push_back(fd);
+  }
+  ExpectAlive("50 idle connections");
+  for (int fd : fds) ::close(fd);
+}
+
+TEST_F(ServerTest, StopEndsPromptlyAndClosesTheListener) {
+  const auto start = std::chrono::steady_clock::now();
+  server_->Stop();
+  server_->Wait();
+  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(3));
+  EXPECT_LT(Connect(port_), 0);
+}
+
+TEST(ServerStartTest, BadAddressOrBusyPortFails) {
+  ServerOptions o;
+  o.bind = "not-an-address";
+  o.port = 0;
+  EXPECT_FALSE(Server::Start(o).ok());
+  o.bind = "127.0.0.1";
+  auto first = Server::Start(o);
+  ASSERT_TRUE(first.ok());
+  o.port = (*first)->port();
+  auto second = Server::Start(o);
+  ASSERT_FALSE(second.ok());
+  EXPECT_NE(second.status().message().find(std::to_string(o.port)), std::string::npos);
+}
+
+TEST(ServerStartTest, MissingIndexIs503ThenPickedUpWhenBuilt) {
+  TempDir tmp;
+  ServerOptions o;
+  o.db = tmp / "db";
+  o.port = 0;
+  o.archive_check_every = std::chrono::milliseconds(0);
+  o.handler.log = [](std::string_view) {};
+  auto s = Server::Start(o);
+  ASSERT_TRUE(s.ok());
+  EXPECT_EQ(Raw((*s)->port(), GetRequest("/api/search?q=dang")).status, 503);
+  EXPECT_EQ(Raw((*s)->port(), GetRequest("/")).status, 200);
+  const auto r = RunCommand(test_support::VankienBinary() + " index -q --db " + Quote(o.db) + " " +
+                            Quote(std::string(VANKIEN_SOURCE_DIR) + "/corpus/seeds"));
+  ASSERT_EQ(r.exit_code, 0);
+  // A missing index is looked for again after a second at most.
+  std::this_thread::sleep_for(std::chrono::milliseconds(1100));
+  int status = 0;
+  for (int i = 0; i < 4 && status != 200; ++i) status = Raw((*s)->port(), GetRequest("/api/search?q=dang")).status;
+  EXPECT_EQ(status, 200);
+}
+
+}  // namespace
+}  // namespace vankien::server

@@ -1,0 +1,390 @@
+// The request handler of `vankien serve` (tools/server/handler.h) without sockets: routes,
+// parameter checks, status codes, headers, static files and traversal attempts, and the archive
+// picking up a re-indexed or replaced database.
+#include "tools/server/handler.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "indexer/index_writer.h"
+#include "indexer/text/analyzer.h"
+#include "tests/support/paths.h"
+#include "tools/server/archive.h"
+
+namespace vankien::server {
+namespace {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+using test_support::TempDir;
+
+Document Doc(std::string id, std::string title, std::string text, std::string date = "") {
+  Document d;
+  d.id = std::move(id);
+  d.title = std::move(title);
+  d.text = std::move(text);
+  d.date = std::move(date);
+  d.kind = "article";
+  return d;
+}
+
+Document Official() {
+  Document d = Doc("nq-21", "Nghị quyết về tăng cường củng cố, xây dựng tổ chức cơ sở đảng",
+                   "Nghị quyết số 21-NQ/TW. Xây dựng Đảng trong sạch, vững mạnh; củng cố tổ chức cơ sở.",
+                   "2022-06-16");
+  d.symbol = "21-NQ/TW";
+  d.kind = "Nghị quyết";
+  d.term = "XIII";
+  return d;
+}
+
+const std::string kCitingText =
+    "Hội nghị quán triệt Nghị quyết số 21-NQ/TW ngày 16/6/2022 về xây dựng tổ chức cơ sở đảng. "
+    "Văn bản có <script>alert(1)</script> trong nội dung.";
+
+void Write(const std::string& db, const std::vector<Document>& docs) {
+  static const text::Analyzer analyzer;
+  auto writer = IndexWriter::Open(db, analyzer);
+  ASSERT_TRUE(writer.ok()) << writer.status().message();
+  for (const auto& d : docs) ASSERT_TRUE((*writer)->Add(d).ok());
+  ASSERT_TRUE((*writer)->Commit().ok());
+}
+
+class HandlerTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    db_ = tmp_ / "db";
+    Write(db_, {Official(), Doc("bai/1.txt", "Quán triệt Nghị quyết 21-NQ/TW", kCitingText, "2022-08-01"),
+                Doc("xss", "<script>alert('x')</script> Tin xây dựng",
+                    "<img src=x onerror=alert(1)> Tin về xây dựng đảng viên.", "2023-01-05")});
+    archive_ = std::make_unique<Archive>(db_, std::chrono::milliseconds(0));
+    options_.log = [this](std::string_view line) { log_.append(line).append("\n"); };
+  }
+
+  HttpResponse Get(const std::string& target, const std::string& method = "GET") {
+    HttpRequest r;
+    r.method = method;
+    r.target = target;
+    r.host = "127.0.0.1:8080";
+    return Handle(r, archive_.get(), options_);
+  }
+
+  json Json(const HttpResponse& r) { return json::parse(r.body, nullptr, false); }
+
+  TempDir tmp_;
+  std::string db_;
+  std::unique_ptr<Archive> archive_;
+  HandlerOptions options_;
+  std::string log_;
+};
+
+TEST_F(HandlerTest, SearchUnaccentedFindsAccentedWithByteRangeHighlights) {
+  const auto r = Get("/api/search?q=xay+dung+dang");
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(r.content_type, "application/json; charset=utf-8");
+  const json j = Json(r);
+  ASSERT_TRUE(j.is_object());
+  EXPECT_GE(j["total"].get<int>(), 2);
+  EXPECT_EQ(j["page"], 1);
+  EXPECT_EQ(j["size"], 10);
+  EXPECT_TRUE(j["facets"].is_array());
+  EXPECT_TRUE(j["suggestion"].is_string());
+  EXPECT_TRUE(j["notices"].is_array());
+  ASSERT_FALSE(j["hits"].empty());
+  int marked = 0;
+  for (const auto& h : j["hits"]) {
+    const std::string text = h["snippet"]["text"];
+    for (const auto& range : h["snippet"]["highlights"]) {
+      const std::size_t b = range[0], e = range[1];
+      ASSERT_LT(b, e);
+      ASSERT_LE(e, text.size());
+      const std::string word = text.substr(b, e - b);
+      static const std::set<std::string> kWords = {"xây", "Xây", "dựng", "đảng", "Đảng", "dung"};
+      EXPECT_TRUE(kWords.count(word)) << word;  // whole words, on UTF-8 boundaries
+      ++marked;
+    }
+  }
+  EXPECT_GT(marked, 0);
+}
+
+TEST_F(HandlerTest, HitsCarryKindSymbolAndDate) {
+  const json j = Json(Get("/api/search?q=21-NQ%2FTW"));
+  ASSERT_FALSE(j["hits"].empty());
+  bool official = false;
+  for (const auto& h : j["hits"]) {
+    if (h["id"] == "nq-21") {
+      official = true;
+      EXPECT_EQ(h["symbol"], "21-NQ/TW");
+      EXPECT_EQ(h["date"], "2022-06-16");
+      EXPECT_EQ(h["kind"], "NQ");
+    }
+  }
+  EXPECT_TRUE(official) << j.dump();
+}
+
+TEST_F(HandlerTest, BadSearchParametersAre400) {
+  for (const std::string target :
+       {"/api/search?q=dang&page=0", "/api/search?q=dang&page=abc", "/api/search?q=dang&page=-1",
+        "/api/search?q=dang&page=99999999999999999999999", "/api/search?q=dang&page=1e9",
+        "/api/search?q=dang&size=0", "/api/search?q=dang&size=51", "/api/search?q=dang&sort=random",
+        "/api/search?q=dang&from=20x2", "/api/search?q=dang&to=2022-13-011",
+        "/api/search?q=%ff%fe", "/api/search?q=%c3", "/api/search?q=a%00b", "/api/search?q=%zz",
+        "/api/search?q=dang%", "/api/search?q=dang&issuer=%01", "/api/search?q=",
+        "/api/search?q=dang&type=NQNQNQNQNQNQNQNQNQ"}) {
+    const auto r = Get(target);
+    EXPECT_EQ(r.status, 400) << target << " " << r.body;
+    const json j = Json(r);
+    ASSERT_TRUE(j.is_object()) << target;
+    EXPECT_TRUE(j["error"].is_string()) << target;
+  }
+}
+
+TEST_F(HandlerTest, PageDepthIsBoundedByTheLibraryLimit) {
+  const std::size_t deepest = search::SearchOptions::kMaxOffset / 10 + 1;
+  EXPECT_EQ(Get("/api/search?q=dang&page=" + std::to_string(deepest)).status, 200);
+  EXPECT_EQ(Get("/api/search?q=dang&page=" + std::to_string(deepest + 1)).status, 400);
+  const json j = Json(Get("/api/search?q=dang&page=2&size=1"));
+  EXPECT_EQ(j["page"], 2);
+  EXPECT_EQ(j["hits"].size(), 1u);
+}
+
+TEST_F(HandlerTest, OverlongQueryIs400) {
+  std::string words;
+  while (words.size() < options_.max_query_bytes) words += "dang+";
+  words.resize(options_.max_query_bytes);  // '+' decodes to one byte, like a letter
+  EXPECT_EQ(Get("/api/search?q=" + words).status, 200);
+  EXPECT_EQ(Get("/api/search?q=" + words + "a").status, 400);
+}
+
+TEST_F(HandlerTest, DocumentWithReferencesAsByteRanges) {
+  for (const std::string target : {"/api/doc/bai%2F1.txt", "/api/doc/bai/1.txt", "/api/doc?id=bai%2F1.txt"}) {
+    const auto r = Get(target);
+    ASSERT_EQ(r.status, 200) << target << r.body;
+    const json j = Json(r);
+    EXPECT_EQ(j["id"], "bai/1.txt");
+    const std::string text = j["text"];
+    EXPECT_EQ(text, kCitingText);
+    EXPECT_FALSE(j.contains("path"));
+    ASSERT_FALSE(j["refs"].empty()) << target;
+    const auto& ref = j["refs"][0];
+    EXPECT_EQ(ref["symbol"], "21-NQ/TW");
+    const std::size_t b = ref["begin"], e = ref["end"];
+    EXPECT_EQ(text.substr(b, e - b), ref["surface"].get<std::string>());
+    EXPECT_NE(text.substr(b, e - b).find("21-NQ/TW"), std::string::npos);
+  }
+  EXPECT_EQ(Get("/api/doc/no-such-id").status, 404);
+  EXPECT_EQ(Get("/api/doc/").status, 400);
+  EXPECT_EQ(Get("/api/doc/%ff").status, 400);
+}
+
+TEST_F(HandlerTest, ReferencePageHasTheDocumentFactsAndCiters) {
+  const auto r = Get("/api/ref/21-NQ%2FTW");
+  ASSERT_EQ(r.status, 200) << r.body;
+  const json j = Json(r);
+  EXPECT_EQ(j["symbol"], "21-NQ/TW");
+  ASSERT_EQ(j["documents"].size(), 1u);
+  EXPECT_EQ(j["documents"][0]["id"], "nq-21");
+  EXPECT_GE(j["citing_documents"].get<int>(), 1);
+  bool cited = false;
+  for (const auto& g : j["groups"]) {
+    for (const auto& c : g["citations"]) {
+      if (c["id"] == "bai/1.txt") {
+        cited = true;
+        EXPECT_NE(c["context"].get<std::string>().find("21-NQ/TW"), std::string::npos);
+      }
+    }
+  }
+  EXPECT_TRUE(cited) << j.dump();
+  // The raw form with a slash in the path and the query form work too.
+  EXPECT_EQ(Json(Get("/api/ref/21-NQ/TW"))["symbol"], "21-NQ/TW");
+  EXPECT_EQ(Json(Get("/api/ref?q=NQ+21%2FTW"))["symbol"], "21-NQ/TW");
+  EXPECT_EQ(Get("/api/ref/hello").status, 400);
+}
+
+TEST_F(HandlerTest, StatsAndHealth) {
+  const auto s = Get("/api/stats");
+  ASSERT_EQ(s.status, 200);
+  EXPECT_EQ(Json(s)["documents"], 3);
+  const auto h = Get("/healthz");
+  EXPECT_EQ(h.status, 200);
+  EXPECT_EQ(Json(h)["status"], "ok");
+  EXPECT_EQ(Get("/api/nothing").status, 404);
+}
+
+TEST_F(HandlerTest, MissingIndexIs503WithoutLeakingThePath) {
+  Archive missing(tmp_ / "not-there", std::chrono::milliseconds(0));
+  HttpRequest r;
+  r.method = "GET";
+  for (const std::string target : {"/healthz", "/api/search?q=dang", "/api/stats", "/api/doc/x", "/api/ref/21-NQ%2FTW"}) {
+    r.target = target;
+    const auto resp = Handle(r, &missing, options_);
+    EXPECT_EQ(resp.status, 503) << target;
+    EXPECT_EQ(resp.body.find(tmp_.path().string()), std::string::npos) << resp.body;
+  }
+  EXPECT_NE(log_.find("not-there"), std::string::npos);  // the operator sees why
+  r.target = "/";
+  EXPECT_EQ(Handle(r, &missing, options_).status, 200);  // the page still loads
+  EXPECT_EQ(Handle(r, nullptr, options_).status, 200);
+}
+
+TEST_F(HandlerTest, MethodsOtherThanGetAndHeadAre405) {
+  for (const std::string m : {"POST", "PUT", "DELETE", "PATCH", "TRACE", "CONNECT", "BREW", "get"}) {
+    const auto r = Get("/api/search?q=dang", m);
+    EXPECT_EQ(r.status, 405) << m;
+    EXPECT_EQ(r.Header("Allow"), "GET, HEAD, OPTIONS");
+  }
+  EXPECT_EQ(Get("/api/search?q=dang", "HEAD").status, 200);
+  const auto o = Get("/api/search", "OPTIONS");
+  EXPECT_EQ(o.status, 204);
+  EXPECT_EQ(o.Header("Access-Control-Allow-Origin"), "");
+}
+
+TEST_F(HandlerTest, CorsOnlyWhenAsked) {
+  EXPECT_EQ(Get("/api/search?q=dang").Header("Access-Control-Allow-Origin"), "");
+  EXPECT_EQ(Get("/api/stats").Header("Access-Control-Allow-Origin"), "");
+  options_.cors_origin = "https://archive.example";
+  EXPECT_EQ(Get("/api/search?q=dang").Header("Access-Control-Allow-Origin"), "https://archive.example");
+  EXPECT_EQ(Get("/api/search", "OPTIONS").Header("Access-Control-Allow-Methods"), "GET, HEAD, OPTIONS");
+  EXPECT_EQ(Get("/").Header("Access-Control-Allow-Origin"), "");  // the page itself: never
+}
+
+TEST_F(HandlerTest, SecurityHeadersOnEveryResponse) {
+  for (const std::string target : {"/", "/app.js", "/api/search?q=dang", "/api/search?q=", "/nope", "/healthz"}) {
+    const auto r = Get(target);
+    EXPECT_EQ(r.Header("X-Content-Type-Options"), "nosniff") << target;
+    EXPECT_NE(r.Header("Content-Security-Policy").find("default-src 'none'"), std::string::npos) << target;
+    EXPECT_NE(r.Header("Content-Security-Policy").find("script-src 'self'"), std::string::npos) << target;
+  }
+}
+
+TEST_F(HandlerTest, ForeignHostIsRefusedOnLoopback) {
+  options_.allowed_hosts = LoopbackHosts();
+  HttpRequest r;
+  r.method = "GET";
+  r.target = "/api/stats";
+  for (const std::string host : {"127.0.0.1:8080", "localhost", "LOCALHOST:1", "[::1]:8080", ""}) {
+    r.host = host;
+    EXPECT_EQ(Handle(r, archive_.get(), options_).status, 200) << host;
+  }
+  for (const std::string host : {"evil.example", "evil.example:8080", "127.0.0.1.evil.example"}) {
+    r.host = host;
+    EXPECT_EQ(Handle(r, archive_.get(), options_).status, 421) << host;
+  }
+}
+
+TEST_F(HandlerTest, TargetLimitsAndForms) {
+  EXPECT_EQ(Get("/api/search?q=" + std::string(options_.max_target_bytes, 'a')).status, 414);
+  EXPECT_EQ(Get("http://127.0.0.1/api/stats").status, 400);
+  EXPECT_EQ(Get("*").status, 400);
+  EXPECT_EQ(Get("").status, 400);
+}
+
+TEST_F(HandlerTest, EmbeddedPageIsServed) {
+  const auto page = Get("/");
+  ASSERT_EQ(page.status, 200);
+  EXPECT_EQ(page.content_type, "text/html; charset=utf-8");
+  EXPECT_NE(page.body.find("Kho văn kiện"), std::string::npos);
+  EXPECT_EQ(Get("/index.html").body, page.body);
+  const auto js = Get("/app.js");
+  ASSERT_EQ(js.status, 200);
+  EXPECT_EQ(js.content_type, "text/javascript; charset=utf-8");
+  EXPECT_NE(js.body.find("textContent"), std::string::npos);
+  EXPECT_EQ(js.body.find("innerHTML"), std::string::npos);  // no HTML parsing of data, ever
+  EXPECT_EQ(Get("/style.css").content_type, "text/css; charset=utf-8");
+  EXPECT_EQ(Get("/missing.js").status, 404);
+}
+
+// Every way out of the static directory; none may return the secret's bytes.
+const std::vector<std::string> kTraversals = {
+    "/../secret.txt", "/..%2fsecret.txt", "/%2e%2e/secret.txt", "/%2e%2e%2fsecret.txt",
+    "/%2E%2E%2Fsecret.txt", "/%252e%252e%252fsecret.txt", "/%252e%252e/secret.txt",
+    "/static/../../secret.txt", "/..%5csecret.txt", "/..\\secret.txt", "/%c0%ae%c0%ae/secret.txt",
+    "//secret.txt", "/%2fsecret.txt", "/%2F%2E%2E%2Fsecret.txt", "/.%2e/secret.txt",
+    "/secret.txt%00.html", "/index.html%00", "/%00", "/.hidden", "/./index.html",
+    "/sub/../index.html", "/link.txt", "/C:%5csecret.txt", "/index.html/", "/..",
+    "/%2e%2e", "/....//secret.txt", "/.../secret.txt"};
+
+TEST_F(HandlerTest, StaticDirectoryRefusesEveryTraversal) {
+  // static/ holds the page and a symbolic link leading out; secret.txt sits beside it.
+  const fs::path root = tmp_.path() / "static";
+  fs::create_directories(root / "sub");
+  std::ofstream(root / "index.html") << "<!doctype html>page";
+  std::ofstream(root / ".hidden") << "hidden";
+  std::ofstream(tmp_.path() / "secret.txt") << "SECRET";
+  fs::create_symlink(tmp_.path() / "secret.txt", root / "link.txt");
+  options_.static_dir = (tmp_.path() / "static").string();
+  EXPECT_EQ(Get("/").body, "<!doctype html>page");
+  for (const auto& target : kTraversals) {
+    const auto r = Get(target);
+    EXPECT_TRUE(r.status == 404 || r.status == 400) << target << " " << r.status;
+    EXPECT_EQ(r.body.find("SECRET"), std::string::npos) << target;
+    EXPECT_EQ(r.body.find("hidden"), std::string::npos) << target;
+  }
+  // Absolute paths name nothing in the directory.
+  EXPECT_EQ(Get("/etc/passwd").status, 404);
+  EXPECT_EQ(Get("/%2Fetc%2Fpasswd").status, 404);
+}
+
+TEST_F(HandlerTest, EmbeddedAssetsRefuseEveryTraversal) {
+  for (const auto& target : kTraversals) {
+    const auto r = Get(target);
+    EXPECT_TRUE(r.status == 404 || r.status == 400) << target << " " << r.status;
+  }
+}
+
+TEST(AssetNameTest, Table) {
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"/", "index.html"},     {"/index.html", "index.html"}, {"/app.js", "app.js"},
+      {"/style.css", "style.css"}, {"/a-b_c.min.js", "a-b_c.min.js"}, {"/../x", ""},
+      {"/..", ""},             {"/.x", ""},                   {"/a/b.js", ""},
+      {"/a\\b", ""},           {std::string("/a\0b", 4), ""}, {"//x", ""},
+      {"/a..b", ""},           {"x", ""},                     {"", ""},
+      {"/%2e", ""},            {"/C:x", ""}};
+  for (const auto& [in, want] : cases) EXPECT_EQ(AssetName(in), want) << in;
+}
+
+TEST(PercentDecodeTest, Table) {
+  std::string out;
+  EXPECT_TRUE(PercentDecode("a%20b+c", true, &out));
+  EXPECT_EQ(out, "a b c");
+  EXPECT_TRUE(PercentDecode("a+b", false, &out));
+  EXPECT_EQ(out, "a+b");
+  EXPECT_TRUE(PercentDecode("%C4%90%e1%BA%A3ng", false, &out));
+  EXPECT_EQ(out, "Đảng");
+  EXPECT_TRUE(PercentDecode("%252e", false, &out));
+  EXPECT_EQ(out, "%2e");  // decoded once only
+  for (const std::string bad : {"%", "%2", "%zz", "a%g0", "%%"}) {
+    EXPECT_FALSE(PercentDecode(bad, false, &out)) << bad;
+  }
+}
+
+TEST_F(HandlerTest, ReindexedDatabaseIsPickedUp) {
+  EXPECT_EQ(Json(Get("/api/stats"))["documents"], 3);
+  EXPECT_EQ(Json(Get("/api/search?q=hoptacxa"))["total"], 0);
+  Write(db_, {Doc("moi", "Tin mới", "hoptacxa kiểu mới", "2024-01-01")});
+  EXPECT_EQ(Json(Get("/api/search?q=hoptacxa"))["total"], 1);
+  EXPECT_EQ(Json(Get("/api/stats"))["documents"], 4);
+  EXPECT_EQ(archive_->opens(), 2);
+}
+
+TEST_F(HandlerTest, ReplacedDatabaseDirectoryIsPickedUp) {
+  ASSERT_EQ(Get("/api/doc/nq-21").status, 200);
+  const std::string fresh = tmp_ / "fresh";
+  Write(fresh, {Doc("khac", "Một kho khác", "thuvienmoi hoàn toàn", "2024-01-01")});
+  fs::rename(db_, tmp_ / "old");
+  fs::rename(fresh, db_);
+  EXPECT_EQ(Get("/api/doc/nq-21").status, 404);
+  EXPECT_EQ(Json(Get("/api/search?q=thuvienmoi"))["total"], 1);
+  // Removed altogether: the revision already open keeps answering.
+  fs::rename(db_, tmp_ / "gone");
+  EXPECT_EQ(Get("/api/doc/khac").status, 200);
+}
+
+}  // namespace
+}  // namespace vankien::server

@@ -1,0 +1,244 @@
+#include "tools/server/server.h"
+
+#include <atomic>
+#include <boost/asio/dispatch.hpp>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/post.hpp>
+#include <boost/asio/signal_set.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/strand.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <csignal>
+#include <iostream>
+#include <optional>
+#include <thread>
+#include <vector>
+
+#include "tools/server/archive.h"
+#include "tools/server/beast_glue.h"
+
+namespace vankien::server {
+
+namespace net = boost::asio;
+namespace beast = boost::beast;
+using tcp = net::ip::tcp;
+
+namespace {
+// The Archive of the pool thread running the current handler: every pool thread sets it
+// before running the io_context, so a request is answered with that thread's own Searcher.
+thread_local Archive* tls_archive = nullptr;
+}  // namespace
+
+struct Server::Impl {
+  explicit Impl(ServerOptions o)
+      : options(std::move(o)), acceptor(ioc), grace_timer(ioc), retry_timer(ioc) {}
+
+  // Declared before the io_context: sessions still queued when it is destroyed touch them.
+  ServerOptions options;
+  std::atomic<bool> stopping{false};
+  std::atomic<std::size_t> connections{0};
+  net::io_context ioc;
+  tcp::acceptor acceptor;
+  net::steady_timer grace_timer;
+  net::steady_timer retry_timer;
+  std::optional<net::signal_set> signals;
+  std::vector<std::thread> threads;
+  std::chrono::steady_clock::time_point stop_time;
+  unsigned short port = 0;
+
+  void Accept();
+  void BeginStop();
+  void WaitForSessions();
+};
+
+namespace {
+
+bool IsParseError(const boost::system::error_code& ec) {
+  return &ec.category() == &http::make_error_code(http::error::bad_target).category() &&
+         ec != http::error::end_of_stream && ec != http::error::partial_message;
+}
+
+class Session : public std::enable_shared_from_this<Session> {
+ public:
+  Session(tcp::socket&& socket, Server::Impl& server) : stream_(std::move(socket)), server_(server) {
+    ++server_.connections;
+  }
+  ~Session() { --server_.connections; }
+
+  void Run() {
+    net::dispatch(stream_.get_executor(), beast::bind_front_handler(&Session::Read, shared_from_this()));
+  }
+
+ private:
+  void Read() {
+    if (server_.stopping) return Close();
+    parser_.emplace();
+    parser_->header_limit(static_cast<std::uint32_t>(server_.options.max_header_bytes));
+    parser_->body_limit(server_.options.max_body_bytes);
+    // The whole request must arrive within the timeout (a slow sender cannot hold a thread:
+    // reads are asynchronous, and the deadline closes the connection).
+    stream_.expires_after(first_ ? server_.options.read_timeout : server_.options.idle_timeout);
+    first_ = false;
+    http::async_read(stream_, buffer_, *parser_, beast::bind_front_handler(&Session::OnRead, shared_from_this()));
+  }
+
+  void OnRead(beast::error_code ec, std::size_t) {
+    if (ec) {
+      if (IsParseError(ec)) {
+        const int status = StatusForParseError(ec);
+        return Write(ToBeast(ErrorResponse(status, status == 431   ? "request headers too large"
+                                                   : status == 413 ? "request body too large"
+                                                                   : "malformed HTTP request"),
+                             11, /*keep_alive=*/false, /*head=*/false),
+                     false);
+      }
+      return Close();  // end of stream, timeout, reset, shutdown
+    }
+    BeastRequest req = parser_->release();
+    const HttpRequest request = FromBeast(req);
+    const HttpResponse response = Handle(request, tls_archive, server_.options.handler);
+    const bool keep_alive = req.keep_alive() && !server_.stopping;
+    Write(ToBeast(response, req.version(), keep_alive, req.method() == http::verb::head), keep_alive);
+  }
+
+  void Write(BeastResponse res, bool keep_alive) {
+    keep_alive_ = keep_alive;
+    res_ = std::move(res);
+    stream_.expires_after(server_.options.write_timeout);
+    http::async_write(stream_, res_, beast::bind_front_handler(&Session::OnWrite, shared_from_this()));
+  }
+
+  void OnWrite(beast::error_code ec, std::size_t) {
+    if (ec || !keep_alive_) return Close();
+    res_ = {};
+    Read();
+  }
+
+  void Close() {
+    beast::error_code ignored;
+    stream_.socket().shutdown(tcp::socket::shutdown_send, ignored);
+    stream_.close();
+  }
+
+  beast::tcp_stream stream_;
+  beast::flat_buffer buffer_;
+  std::optional<http::request_parser<http::string_body>> parser_;
+  BeastResponse res_;
+  Server::Impl& server_;
+  bool first_ = true;
+  bool keep_alive_ = false;
+};
+
+}  // namespace
+
+void Server::Impl::Accept() {
+  acceptor.async_accept(net::make_strand(ioc), [this](beast::error_code ec, tcp::socket socket) {
+    if (stopping) return;
+    if (ec) {
+      // Out of descriptors and the like: try again shortly rather than spin.
+      retry_timer.expires_after(std::chrono::milliseconds(50));
+      retry_timer.async_wait([this](beast::error_code) {
+        if (!stopping) Accept();
+      });
+      return;
+    }
+    if (connections >= options.max_connections) {
+      beast::error_code ignored;
+      socket.close(ignored);
+    } else {
+      std::make_shared<Session>(std::move(socket), *this)->Run();
+    }
+    Accept();
+  });
+}
+
+void Server::Impl::BeginStop() {
+  if (stopping.exchange(true)) return;
+  net::post(ioc, [this] {
+    beast::error_code ignored;
+    acceptor.close(ignored);
+    retry_timer.cancel();
+    if (signals) signals->cancel(ignored);
+    stop_time = std::chrono::steady_clock::now();
+    WaitForSessions();
+  });
+}
+
+// Sessions finish the request they are answering (and close instead of keeping the connection
+// alive); idle keep-alive connections are cut when the grace period ends.
+void Server::Impl::WaitForSessions() {
+  if (connections == 0 || std::chrono::steady_clock::now() - stop_time >= options.shutdown_grace) {
+    ioc.stop();
+    return;
+  }
+  grace_timer.expires_after(std::chrono::milliseconds(20));
+  grace_timer.async_wait([this](beast::error_code) { WaitForSessions(); });
+}
+
+Server::Server(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+
+Server::~Server() {
+  Stop();
+  Wait();
+}
+
+Result<std::unique_ptr<Server>> Server::Start(ServerOptions options) {
+  beast::error_code ec;
+  const auto address = net::ip::make_address(options.bind, ec);
+  if (ec) {
+    return Status::InvalidArgument("--bind " + options.bind + " is not an IP address (use e.g. 127.0.0.1 or ::1)");
+  }
+  if (options.handler.allowed_hosts.empty() && address.is_loopback()) {
+    options.handler.allowed_hosts = LoopbackHosts();
+  }
+  auto impl = std::make_unique<Impl>(std::move(options));
+  const tcp::endpoint endpoint(address, impl->options.port);
+  const std::string where = impl->options.bind + ":" + std::to_string(impl->options.port);
+  impl->acceptor.open(endpoint.protocol(), ec);
+  if (!ec) impl->acceptor.set_option(net::socket_base::reuse_address(true), ec);
+  if (!ec) impl->acceptor.bind(endpoint, ec);
+  if (!ec) impl->acceptor.listen(net::socket_base::max_listen_connections, ec);
+  if (ec) return Status::IoError("cannot listen on " + where + ": " + ec.message());
+  impl->port = impl->acceptor.local_endpoint().port();
+
+  Impl* raw = impl.get();
+  if (raw->options.handle_signals) {
+    raw->signals.emplace(raw->ioc, SIGINT, SIGTERM);
+    raw->signals->async_wait([raw](beast::error_code e, int) {
+      if (!e) raw->BeginStop();
+    });
+  }
+  raw->Accept();
+  unsigned n = raw->options.threads != 0 ? raw->options.threads : std::thread::hardware_concurrency();
+  if (n == 0) n = 2;
+  for (unsigned i = 0; i < n; ++i) {
+    raw->threads.emplace_back([raw] {
+      Archive archive(raw->options.db, raw->options.archive_check_every);
+      tls_archive = &archive;
+      for (;;) {
+        try {
+          raw->ioc.run();
+          break;
+        } catch (const std::exception& e) {
+          std::cerr << "vankien serve: unexpected exception in a handler: " << e.what() << "\n";
+        }
+      }
+      tls_archive = nullptr;
+    });
+  }
+  return std::unique_ptr<Server>(new Server(std::move(impl)));
+}
+
+unsigned short Server::port() const { return impl_->port; }
+
+void Server::Stop() { impl_->BeginStop(); }
+
+void Server::Wait() {
+  for (auto& t : impl_->threads) {
+    if (t.joinable()) t.join();
+  }
+}
+
+}  // namespace vankien::server

@@ -1,0 +1,392 @@
+// The vankien search page: plain JavaScript, no build step. Every piece of text that comes from
+// the archive is put into the page with textContent / text nodes, never parsed as HTML.
+'use strict';
+
+(function () {
+  const KIND_NAMES = {
+    NQ: 'Nghị quyết', KL: 'Kết luận', CT: 'Chỉ thị', QĐ: 'Quyết định', QĐi: 'Quy định',
+    TB: 'Thông báo', HD: 'Hướng dẫn', NĐ: 'Nghị định', TT: 'Thông tư', L: 'Luật',
+    CV: 'Công văn', TTr: 'Tờ trình', BC: 'Báo cáo', QC: 'Quy chế', CTr: 'Chương trình',
+    KH: 'Kế hoạch', article: 'Bài viết'
+  };
+  const FACET_NAMES = {
+    kind: 'Loại văn bản', year: 'Năm', issuer: 'Cơ quan ban hành', term: 'Khóa', source: 'Nguồn'
+  };
+  const FILTER_KEYS = ['type', 'from', 'to', 'issuer', 'term', 'source', 'sort'];
+  const PAGE_SIZE = 10;
+
+  const $ = (id) => document.getElementById(id);
+  const encoder = new TextEncoder();
+  const decoder = new TextDecoder();
+
+  // ---- small DOM helpers (text only) ----------------------------------------------------------
+  function el(tag, attrs, ...children) {
+    const node = document.createElement(tag);
+    if (attrs) {
+      for (const [k, v] of Object.entries(attrs)) {
+        if (v === undefined || v === null || v === false) continue;
+        if (k === 'text') node.textContent = v;
+        else if (k === 'class') node.className = v;
+        else node.setAttribute(k, v === true ? '' : String(v));
+      }
+    }
+    for (const c of children) {
+      if (c === null || c === undefined) continue;
+      node.append(typeof c === 'string' ? document.createTextNode(c) : c);
+    }
+    return node;
+  }
+  function clear(node) { while (node.firstChild) node.removeChild(node.firstChild); }
+  function kindName(code) { return KIND_NAMES[code] || code; }
+  // QĐ is both Quyết định and Quy định, TT both Thông tư and Thông tri: the title says which.
+  function kindLabel(code, title) {
+    const t = (title || '').normalize('NFC').toLowerCase();
+    for (const noun of ['Quy định', 'Quyết định', 'Thông tư', 'Thông tri']) {
+      if ((code === 'QĐ' || code === 'TT') && t.startsWith(noun.toLowerCase())) return noun;
+    }
+    return kindName(code);
+  }
+
+  // Byte ranges [b, e) of a UTF-8 string, as the API gives them, cut into pieces of the
+  // JavaScript string: encode once, decode each slice (ranges fall on character boundaries).
+  function splitByByteRanges(text, ranges) {
+    const bytes = encoder.encode(text);
+    const pieces = [];
+    let pos = 0;
+    for (const r of ranges) {
+      const b = r.begin, e = r.end;
+      if (!(b >= pos && e > b && e <= bytes.length)) continue;  // overlapping or out of range
+      if (b > pos) pieces.push({ text: decoder.decode(bytes.subarray(pos, b)) });
+      pieces.push({ text: decoder.decode(bytes.subarray(b, e)), range: r });
+      pos = e;
+    }
+    if (pos < bytes.length) pieces.push({ text: decoder.decode(bytes.subarray(pos)) });
+    return pieces;
+  }
+
+  function highlighted(snippet) {
+    const p = el('p', { class: 'snippet' });
+    const ranges = (snippet.highlights || []).map(([b, e]) => ({ begin: b, end: e }));
+    for (const piece of splitByByteRanges(snippet.text || '', ranges)) {
+      p.append(piece.range ? el('mark', { text: piece.text }) : document.createTextNode(piece.text));
+    }
+    return p;
+  }
+
+  // ---- routing: #/search?…, #/doc/<id>, #/ref/<symbol> -----------------------------------------
+  function parseHash() {
+    const h = location.hash.replace(/^#/, '') || '/';
+    if (h.startsWith('/doc/')) return { view: 'doc', arg: decodeURIComponent(h.slice(5)) };
+    if (h.startsWith('/ref/')) return { view: 'ref', arg: decodeURIComponent(h.slice(5)) };
+    const qi = h.indexOf('?');
+    const params = new URLSearchParams(qi >= 0 ? h.slice(qi + 1) : '');
+    return { view: h.startsWith('/search') ? 'search' : 'home', params };
+  }
+  function searchHash(params) { return '#/search?' + params.toString(); }
+  function docHash(id) { return '#/doc/' + encodeURIComponent(id); }
+  function refHash(symbol) { return '#/ref/' + encodeURIComponent(symbol); }
+
+  async function api(path) {
+    const res = await fetch(path, { headers: { Accept: 'application/json' } });
+    let body = null;
+    try { body = await res.json(); } catch (e) { body = null; }
+    if (!res.ok) {
+      const msg = body && body.error ? body.error : 'Lỗi máy chủ (' + res.status + ')';
+      throw new Error(msg);
+    }
+    return body;
+  }
+
+  function setStatus(text) { $('status').textContent = text; }
+  function showError(err) {
+    const view = $('view');
+    clear(view);
+    view.append(el('p', { class: 'error', role: 'alert', text: 'Không thực hiện được: ' + err.message }));
+    setStatus('');
+  }
+
+  // ---- search form and filters ----------------------------------------------------------------
+  function currentParams() {
+    const route = parseHash();
+    return route.view === 'search' ? new URLSearchParams(route.params) : new URLSearchParams();
+  }
+
+  function fillForm(params) {
+    $('q').value = params.get('q') || '';
+    $('f-type').value = params.get('type') || '';
+    $('f-from').value = (params.get('from') || '').slice(0, 4);
+    $('f-to').value = (params.get('to') || '').slice(0, 4);
+    $('f-issuer').value = params.get('issuer') || '';
+    $('f-term').value = params.get('term') || '';
+    $('f-sort').value = params.get('sort') || 'relevance';
+    // A filter value from a facet may not be among the options: add it so it shows.
+    for (const [id, key] of [['f-type', 'type'], ['f-issuer', 'issuer'], ['f-term', 'term']]) {
+      const v = params.get(key);
+      const select = $(id);
+      if (v && select.value !== v) {
+        select.append(el('option', { value: v, text: key === 'type' ? kindName(v) : v }));
+        select.value = v;
+      }
+    }
+  }
+
+  function paramsFromForm() {
+    const p = new URLSearchParams();
+    const q = $('q').value.trim();
+    if (q) p.set('q', q);
+    const type = $('f-type').value;
+    if (type) p.set('type', type);
+    const from = $('f-from').value.trim(), to = $('f-to').value.trim();
+    if (/^\d{4}$/.test(from)) p.set('from', from);
+    if (/^\d{4}$/.test(to)) p.set('to', to);
+    if ($('f-issuer').value) p.set('issuer', $('f-issuer').value);
+    if ($('f-term').value) p.set('term', $('f-term').value);
+    if ($('f-sort').value && $('f-sort').value !== 'relevance') p.set('sort', $('f-sort').value);
+    const source = currentParams().get('source');
+    if (source) p.set('source', source);
+    return p;
+  }
+
+  function submitSearch(ev) {
+    ev.preventDefault();
+    const p = paramsFromForm();
+    if (!p.get('q')) { $('q').focus(); setStatus('Hãy nhập từ khóa để tìm.'); return; }
+    location.hash = searchHash(p);
+  }
+
+  // ---- views -----------------------------------------------------------------------------------
+  function renderHome() {
+    const view = $('view');
+    clear(view);
+    $('facets').hidden = true;
+    view.append(
+      el('h1', { text: 'Tra cứu văn kiện' }),
+      el('p', { text: 'Gõ từ khóa có dấu hoặc không dấu ("xay dung dang" tìm được "xây dựng Đảng"), ' +
+        'hoặc số hiệu văn bản như 21-NQ/TW, "KL 21/TW", "Nghị quyết Trung ương 4 khóa XII".' }));
+    api('/api/stats').then((s) => {
+      view.append(el('p', { class: 'muted', text: 'Kho hiện có ' + s.documents.toLocaleString('vi-VN') + ' văn bản.' }));
+    }).catch(() => {});
+    setStatus('');
+  }
+
+  function badge(kind, title) {
+    return kind ? el('span', { class: 'badge badge-' + (kind === 'article' ? 'article' : 'doc'), text: kindLabel(kind, title) }) : null;
+  }
+
+  function renderFacets(facets, params) {
+    const box = $('facets');
+    clear(box);
+    const nonEmpty = (facets || []).filter((f) => f.values && f.values.length);
+    box.hidden = nonEmpty.length === 0;
+    if (!nonEmpty.length) return;
+    box.append(el('h2', { text: 'Lọc nhanh' }));
+    for (const f of nonEmpty) {
+      const list = el('ul', { class: 'facet-list' });
+      for (const v of f.values.slice(0, 12)) {
+        const next = new URLSearchParams(params);
+        next.delete('page');
+        if (f.name === 'kind') next.set('type', v.value);
+        else if (f.name === 'year') { next.set('from', v.value); next.set('to', v.value); }
+        else next.set(f.name, v.value);
+        const label = f.name === 'kind' ? kindName(v.value) : v.value;
+        list.append(el('li', null, el('a', { href: searchHash(next), class: 'facet', 'data-facet': f.name },
+          el('span', { text: label }), el('span', { class: 'count', text: String(v.count) }))));
+      }
+      box.append(el('section', { class: 'facet-group' }, el('h3', { text: FACET_NAMES[f.name] || f.name }), list));
+    }
+  }
+
+  function activeFilters(params) {
+    const chips = el('ul', { class: 'chips', 'aria-label': 'Bộ lọc đang dùng' });
+    const labels = { type: 'Loại', from: 'Từ', to: 'Đến', issuer: 'Cơ quan', term: 'Khóa', source: 'Nguồn' };
+    for (const key of Object.keys(labels)) {
+      const v = params.get(key);
+      if (!v) continue;
+      const next = new URLSearchParams(params);
+      next.delete(key);
+      next.delete('page');
+      chips.append(el('li', null, el('a', { href: searchHash(next), class: 'chip',
+        'aria-label': 'Bỏ lọc ' + labels[key] + ' ' + v, text: labels[key] + ': ' + (key === 'type' ? kindName(v) : v) + ' ×' })));
+    }
+    return chips.childNodes.length ? chips : null;
+  }
+
+  async function renderSearch(params) {
+    fillForm(params);
+    const q = params.get('q') || '';
+    if (!q) return renderHome();
+    const page = Math.max(1, parseInt(params.get('page') || '1', 10) || 1);
+    const apiParams = new URLSearchParams();
+    for (const k of ['q', ...FILTER_KEYS]) if (params.get(k)) apiParams.set(k, params.get(k));
+    apiParams.set('page', String(page));
+    apiParams.set('size', String(PAGE_SIZE));
+    setStatus('Đang tìm…');
+    const data = await api('/api/search?' + apiParams.toString());
+    const view = $('view');
+    clear(view);
+    renderFacets(data.facets, params);
+    view.append(el('h1', { class: 'visually-hidden', text: 'Kết quả tìm kiếm' }));
+    const chips = activeFilters(params);
+    if (chips) view.append(chips);
+    if (data.suggestion) {
+      const next = new URLSearchParams(params);
+      next.set('q', data.suggestion);
+      next.delete('page');
+      view.append(el('p', { class: 'suggestion' }, 'Có phải bạn muốn tìm: ',
+        el('a', { href: searchHash(next), id: 'suggestion-link', text: data.suggestion }), '?'));
+    }
+    for (const n of data.notices || []) view.append(el('p', { class: 'notice', text: n }));
+    const total = data.total || 0;
+    setStatus(total === 0 ? 'Không tìm thấy văn bản nào cho "' + q + '".'
+      : total.toLocaleString('vi-VN') + ' kết quả cho "' + q + '" — trang ' + data.page + '/' + Math.max(1, data.pages));
+    const list = el('ol', { class: 'results', start: String((data.page - 1) * data.size + 1) });
+    for (const h of data.hits) {
+      const meta = el('p', { class: 'meta' }, badge(h.kind, h.title),
+        h.symbol ? el('a', { class: 'symbol', href: refHash(h.symbol), text: h.symbol }) : null,
+        h.date ? el('time', { datetime: h.date, text: h.date }) : null,
+        h.source && h.kind === 'article' ? el('span', { class: 'source', text: h.source }) : null);
+      list.append(el('li', { class: 'hit' },
+        el('h2', null, el('a', { href: docHash(h.id), class: 'hit-title', text: h.title || '(không có tiêu đề)' })),
+        meta, highlighted(h.snippet || { text: '', highlights: [] })));
+    }
+    view.append(list);
+    view.append(pagination(params, data));
+  }
+
+  function pagination(params, data) {
+    const nav = el('nav', { class: 'pages', 'aria-label': 'Phân trang' });
+    const go = (p) => { const n = new URLSearchParams(params); n.set('page', String(p)); return searchHash(n); };
+    if (data.page > 1) nav.append(el('a', { href: go(data.page - 1), rel: 'prev', text: '← Trang trước' }));
+    if (data.pages > 1) nav.append(el('span', { text: 'Trang ' + data.page + ' / ' + data.pages }));
+    if (data.page < data.pages) nav.append(el('a', { href: go(data.page + 1), rel: 'next', id: 'next-page', text: 'Trang sau →' }));
+    return nav;
+  }
+
+  function metaList(rows) {
+    const dl = el('dl', { class: 'doc-meta' });
+    for (const [label, value] of rows) {
+      if (value === undefined || value === null || value === '') continue;
+      dl.append(el('dt', { text: label }), el('dd', null, value instanceof Node ? value : String(value)));
+    }
+    return dl;
+  }
+
+  async function renderDoc(id) {
+    setStatus('Đang mở văn bản…');
+    $('facets').hidden = true;
+    const d = await api('/api/doc/' + encodeURIComponent(id));
+    const view = $('view');
+    clear(view);
+    const back = el('a', { href: '#', class: 'back', text: '← Quay lại' });
+    back.addEventListener('click', (ev) => { ev.preventDefault(); history.back(); });
+    view.append(back);
+    view.append(el('article', { class: 'doc' },
+      el('h1', { text: d.title || '(không có tiêu đề)' }),
+      metaList([
+        ['Loại', d.kind ? kindName(d.kind) : ''],
+        ['Số hiệu', d.symbol ? el('a', { href: refHash(d.symbol), text: d.symbol }) : ''],
+        ['Ngày', d.date], ['Cơ quan ban hành', d.issuer], ['Khóa', d.term],
+        ['Hội nghị Trung ương', d.plenum], ['Trích yếu', d.subject], ['Người ký', d.signer],
+        ['Nơi ban hành', d.place], ['Nguồn', d.source],
+        ['Địa chỉ gốc', d.url ? el('a', { href: /^https?:\/\//i.test(d.url) ? d.url : '#', rel: 'noopener noreferrer', text: d.url }) : ''],
+        ['Số văn bản được nhắc tới', d.refs && d.refs.length ? String(d.refs.length) : '']
+      ]),
+      docText(d.text || '', d.refs || [])));
+    setStatus('Văn bản: ' + (d.title || d.id));
+    $('main').focus();
+  }
+
+  // The full text with every document number in it linked to that number's page.
+  function docText(text, refs) {
+    const body = el('div', { class: 'doc-text' });
+    const sorted = refs.slice().sort((a, b) => a.begin - b.begin);
+    for (const piece of splitByByteRanges(text, sorted)) {
+      if (piece.range) {
+        body.append(el('a', { href: refHash(piece.range.symbol), class: 'ref',
+          title: piece.range.symbol, text: piece.text }));
+      } else {
+        body.append(document.createTextNode(piece.text));
+      }
+    }
+    return body;
+  }
+
+  async function renderRef(symbol) {
+    setStatus('Đang tra số hiệu…');
+    $('facets').hidden = true;
+    const r = await api('/api/ref/' + encodeURIComponent(symbol));
+    const view = $('view');
+    clear(view);
+    view.append(el('h1', { class: 'ref-title', text: r.symbol + (r.key && r.key !== r.symbol ? ' (' + r.key + ')' : '') }));
+    const facts = el('section', { class: 'facts', 'aria-label': 'Thông tin văn bản' });
+    if (!r.facts.length) facts.append(el('p', { class: 'muted', text: 'Số hiệu này chưa có trong danh mục văn bản.' }));
+    for (const f of r.facts) {
+      facts.append(metaList([
+        ['Loại', f.kind], ['Số hiệu', f.symbol], ['Ngày ban hành', f.date], ['Khóa', f.term],
+        ['Hội nghị Trung ương', f.plenum], ['Cơ quan ban hành', f.issuer_name || f.issuer], ['Trích yếu', f.title]
+      ]));
+    }
+    view.append(facts);
+    view.append(el('h2', { text: 'Văn bản trong kho' }));
+    if (!r.documents.length) {
+      view.append(el('p', { class: 'muted', text: 'Kho chưa có toàn văn văn bản này.' }));
+    } else {
+      const ul = el('ul', { class: 'own-docs' });
+      for (const d of r.documents) {
+        ul.append(el('li', null, el('a', { href: docHash(d.id), text: d.title || d.id }), d.date ? ' — ' + d.date : ''));
+      }
+      view.append(ul);
+    }
+    view.append(el('h2', { text: r.citing_documents + ' văn bản trích dẫn' }));
+    for (const g of r.groups) {
+      const section = el('section', { class: 'cite-group' });
+      section.append(el('h3', { text: g.key ? 'Trích dẫn là ' + g.key : 'Trích dẫn không nêu khóa hoặc năm' }));
+      const ol = el('ol', { class: 'citations' });
+      for (const c of g.citations) {
+        ol.append(el('li', null,
+          el('a', { href: docHash(c.id), class: 'cite-title', text: c.title || c.id }),
+          c.date ? el('time', { datetime: c.date, text: ' ' + c.date }) : null,
+          el('blockquote', { text: c.context })));
+      }
+      section.append(ol);
+      view.append(section);
+    }
+    setStatus('Số hiệu ' + r.symbol + ': ' + r.citing_documents + ' văn bản trích dẫn.');
+  }
+
+  async function route() {
+    const r = parseHash();
+    try {
+      if (r.view === 'doc') await renderDoc(r.arg);
+      else if (r.view === 'ref') await renderRef(r.arg);
+      else if (r.view === 'search') await renderSearch(r.params);
+      else { fillForm(new URLSearchParams()); renderHome(); }
+    } catch (err) {
+      showError(err);
+    }
+    document.body.dataset.ready = 'true';
+  }
+
+  document.addEventListener('DOMContentLoaded', () => {
+    $('search-form').addEventListener('submit', submitSearch);
+    $('filters').addEventListener('submit', (ev) => {
+      ev.preventDefault();
+      const p = paramsFromForm();
+      if (!p.get('q')) { $('q').focus(); setStatus('Hãy nhập từ khóa rồi áp dụng bộ lọc.'); return; }
+      location.hash = searchHash(p);
+    });
+    $('clear-filters').addEventListener('click', () => {
+      const q = $('q').value.trim();
+      for (const id of ['f-type', 'f-from', 'f-to', 'f-issuer', 'f-term']) $(id).value = '';
+      $('f-sort').value = 'relevance';
+      if (q) location.hash = searchHash(new URLSearchParams({ q }));
+    });
+    document.addEventListener('keydown', (ev) => {
+      const t = ev.target;
+      const typing = t && (t.tagName === 'INPUT' || t.tagName === 'SELECT' || t.tagName === 'TEXTAREA');
+      if (ev.key === '/' && !typing) { ev.preventDefault(); $('q').focus(); $('q').select(); }
+    });
+    window.addEventListener('hashchange', () => { document.body.dataset.ready = 'false'; route(); });
+    route();
+  });
+})();
