@@ -28,6 +28,7 @@ Runner RegisterSearch(CLI::App& app);
 Runner RegisterShow(CLI::App& app);
 Runner RegisterStats(CLI::App& app);
 Runner RegisterAnalyze(CLI::App& app);
+Runner RegisterCatalog(CLI::App& app);
 Runner RegisterEval(CLI::App& app);
 Runner RegisterRefs(CLI::App& app);
 Runner RegisterRef(CLI::App& app);
