@@ -1,8 +1,11 @@
 #include "indexer/index_writer.h"
 
+#include <unistd.h>
 #include <xapian.h>
 
+#include <cerrno>
 #include <chrono>
+#include <cstring>
 #include <filesystem>
 #include <ctime>
 #include <nlohmann/json.hpp>
@@ -47,6 +50,24 @@ void RecoverInterruptedCreation(const std::string& dir) {
   for (const auto& t : tables) fs::remove(t, ec);
 }
 
+// Why `dir` (or, when it does not exist yet, the folder it would be made in) cannot be written,
+// or "" when it can. Xapian reports a read-only or unwritable database as a failure to take its
+// lock, which would otherwise read as "another process is writing".
+std::string WhyNotWritable(const std::string& dir) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  fs::path p = fs::absolute(dir, ec);
+  if (ec) p = dir;
+  while (!p.empty() && !fs::exists(p, ec)) {
+    if (p == p.parent_path()) break;
+    p = p.parent_path();
+  }
+  if (p.empty() || access(p.c_str(), W_OK) == 0) return {};
+  const int err = errno;
+  if (err == EROFS) return "it is on a read-only file system (" + std::string(std::strerror(err)) + ")";
+  return "no permission to write to " + p.string() + " (" + std::strerror(err) + ")";
+}
+
 }  // namespace
 
 struct IndexWriter::Impl {
@@ -58,6 +79,9 @@ struct IndexWriter::Impl {
   refs::Registry registry;
   bool registry_changed = false;
   std::unique_ptr<refs::Recognizer> recognizer;  // uses `registry`
+  // A write or commit failed: Xapian's in-memory state may be half-applied, so nothing more
+  // is committed (not even by the destructor) and the database stays at its last commit.
+  bool failed = false;
 
   Impl(Xapian::WritableDatabase d, const text::Analyzer& a, const IndexWriterOptions& o)
       : db(std::move(d)), analyzer(a), options(o) {}
@@ -208,7 +232,7 @@ struct IndexWriter::Impl {
 IndexWriter::IndexWriter(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 
 IndexWriter::~IndexWriter() {
-  if (since_commit_ > 0) (void)Commit();
+  if (since_commit_ > 0 && !impl_->failed) (void)Commit();
 }
 
 Result<std::unique_ptr<IndexWriter>> IndexWriter::Open(const std::string& dir,
@@ -239,18 +263,26 @@ Result<std::unique_ptr<IndexWriter>> IndexWriter::Open(const std::string& dir,
     if (options.references) impl->recognizer = std::make_unique<refs::Recognizer>(&impl->registry);
     return std::unique_ptr<IndexWriter>(new IndexWriter(std::move(impl)));
   } catch (const Xapian::DatabaseLockError& e) {
+    if (const std::string why = WhyNotWritable(dir); !why.empty()) {
+      return Status::IoError("cannot write to index " + dir + ": " + why);
+    }
     return Status::IoError(dir + " is being written by another process (" + e.get_msg() +
                            "); wait for it to finish");
   } catch (const Xapian::Error& e) {
+    if (const std::string why = WhyNotWritable(dir); !why.empty()) {
+      return Status::IoError("cannot write to index " + dir + ": " + why);
+    }
     return Status::IoError("cannot open index " + dir + " for writing: " + e.get_description());
   }
 }
 
 Status IndexWriter::Add(const Document& doc) {
   if (doc.id.empty()) return Status::InvalidArgument("document without an id");
+  if (impl_->failed) return Status::IoError("cannot index " + doc.id + ": an earlier write failed");
   try {
     impl_->db.replace_document(schema::IdTerm(doc.id), impl_->Build(doc));
   } catch (const Xapian::Error& e) {
+    impl_->failed = true;
     return Status::IoError("cannot index " + doc.id + ": " + e.get_description());
   }
   ++added_;
@@ -259,6 +291,9 @@ Status IndexWriter::Add(const Document& doc) {
 }
 
 Status IndexWriter::Commit() {
+  if (impl_->failed) {
+    return Status::IoError("not committed: an earlier write failed; the index keeps its last committed state");
+  }
   try {
     impl_->db.set_metadata(std::string(schema::kMetaSchemaVersion),
                            std::string(schema::kSchemaVersion));
@@ -271,6 +306,7 @@ Status IndexWriter::Commit() {
     since_commit_ = 0;
     return Status::Ok();
   } catch (const Xapian::Error& e) {
+    impl_->failed = true;
     return Status::IoError("commit failed: " + e.get_description() +
                            "; the index keeps its last committed state");
   }
@@ -316,6 +352,7 @@ Status IndexWriter::SetFileState(const FileState& state) {
                            j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
     return Status::Ok();
   } catch (const Xapian::Error& e) {
+    impl_->failed = true;
     return Status::IoError("cannot record " + state.path + ": " + e.get_description());
   }
 }
@@ -337,6 +374,7 @@ Result<std::size_t> IndexWriter::RemoveStale(const std::string& path,
     for (Xapian::docid id : stale) impl_->db.delete_document(id);
     return stale.size();
   } catch (const Xapian::Error& e) {
+    impl_->failed = true;
     return Status::IoError("cannot update documents of " + path + ": " + e.get_description());
   }
 }
@@ -347,6 +385,7 @@ Result<std::size_t> IndexWriter::RemoveFile(const std::string& path) {
   try {
     impl_->db.set_metadata(schema::FileMetaKey(path), "");
   } catch (const Xapian::Error& e) {
+    impl_->failed = true;
     return Status::IoError("cannot forget " + path + ": " + e.get_description());
   }
   return removed;

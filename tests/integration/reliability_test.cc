@@ -3,15 +3,21 @@
 // The writer runs as the real `vankien` binary in a child process (fork/exec) wherever a crash
 // or a resource limit is involved, and in-process (vankien::IndexWriter) for the readers test.
 #include <fcntl.h>
+#include <grp.h>
 #include <poll.h>
+#include <pwd.h>
+#include <sched.h>
 #include <signal.h>
+#include <sys/mount.h>
 #include <sys/resource.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <cxxabi.h>
 
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <atomic>
@@ -30,6 +36,7 @@
 #include <optional>
 #include <random>
 #include <set>
+#include <sstream>
 #include <string>
 #include <thread>
 #include <typeinfo>
@@ -37,6 +44,7 @@
 
 #include "indexer/index_writer.h"
 #include "indexer/text/analyzer.h"
+#include "search/query.h"
 #include "search/searcher.h"
 #include "tests/support/paths.h"
 
@@ -120,8 +128,15 @@ std::vector<CorpusDoc> WriteCorpus(const fs::path& dir, int n) {
 struct ChildOptions {
   std::optional<std::chrono::milliseconds> kill_after;  // SIGKILL the child then
   std::optional<rlim_t> file_size_limit;                // RLIMIT_FSIZE, SIGXFSZ ignored
+  std::optional<rlim_t> address_space_limit;            // RLIMIT_AS: bounds its memory
+  std::optional<std::pair<uid_t, gid_t>> run_as;        // drop root to this user before exec
+  std::string read_only_bind;  // in a private mount namespace, remount this directory read-only
   std::chrono::seconds timeout{240};                    // safety net against a hung child
 };
+
+// Exit codes of a child that could not set itself up (before exec), so tests can tell a
+// missing privilege from a result of vankien's.
+constexpr int kChildSetupFailed = 125;
 
 struct ChildResult {
   bool exited = false;  // exited normally with exit_code
@@ -167,6 +182,25 @@ ChildResult RunVankien(const std::vector<std::string>& args, const ChildOptions&
       signal(SIGXFSZ, SIG_IGN);  // stays ignored across exec: writes past the limit fail with EFBIG
       const struct rlimit limit = {*options.file_size_limit, *options.file_size_limit};
       if (setrlimit(RLIMIT_FSIZE, &limit) != 0) _exit(126);
+    }
+    if (options.address_space_limit) {
+      const struct rlimit limit = {*options.address_space_limit, *options.address_space_limit};
+      if (setrlimit(RLIMIT_AS, &limit) != 0) _exit(126);
+    }
+    if (!options.read_only_bind.empty()) {
+      // Only this child sees the read-only mount; it goes away with it.
+      const char* dir = options.read_only_bind.c_str();
+      if (unshare(CLONE_NEWNS) != 0 || mount(nullptr, "/", nullptr, MS_REC | MS_PRIVATE, nullptr) != 0 ||
+          mount(dir, dir, nullptr, MS_BIND, nullptr) != 0 ||
+          mount(nullptr, dir, nullptr, MS_REMOUNT | MS_BIND | MS_RDONLY, nullptr) != 0) {
+        _exit(kChildSetupFailed);
+      }
+    }
+    if (options.run_as) {
+      if (setgroups(0, nullptr) != 0 || setgid(options.run_as->second) != 0 ||
+          setuid(options.run_as->first) != 0) {
+        _exit(kChildSetupFailed);
+      }
     }
     execv(argv[0], argv.data());
     _exit(127);
@@ -544,6 +578,9 @@ TEST(ReliabilityTest, AFailingDiskStopsTheRunCleanlyAndKeepsTheLastCommit) {
   ASSERT_TRUE(r.exited);
   EXPECT_NE(r.exit_code, 0) << "the file size limit did not stop the run; lower it. " << r.Describe();
   EXPECT_NE(r.err.find("File too large"), std::string::npos) << "the message should say why: " << r.err;
+  EXPECT_NE(r.err.find("disk full or file too large"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find(db), std::string::npos) << "the message should name the database: " << r.err;
+  EXPECT_NE(r.err.find("run the same command again"), std::string::npos) << "and say what to do: " << r.err;
   EXPECT_EQ(r.err.find("terminate called"), std::string::npos) << r.err;
   EXPECT_EQ(r.err.find("Sanitizer"), std::string::npos) << r.err;
   std::cout << "  with a 256 KB file size limit: exit " << r.exit_code << ", stderr: " << r.err;
@@ -560,6 +597,168 @@ TEST(ReliabilityTest, AFailingDiskStopsTheRunCleanlyAndKeepsTheLastCommit) {
   const IndexState done = CheckIndex(db, in, corpus);
   EXPECT_EQ(done.documents, std::size_t(kDocs));
   EXPECT_EQ(done.files, std::size_t(kDocs));
+}
+
+// ---- c2. A full disk (a small tmpfs): the same, with the real ENOSPC. ----
+
+// Unmounts a file system when the test ends, however it ends.
+class MountGuard {
+ public:
+  explicit MountGuard(std::string dir) : dir_(std::move(dir)) {}
+  ~MountGuard() { umount2(dir_.c_str(), MNT_DETACH); }
+  MountGuard(const MountGuard&) = delete;
+  MountGuard& operator=(const MountGuard&) = delete;
+
+ private:
+  std::string dir_;
+};
+
+TEST(ReliabilityTest, AFullDiskStopsTheRunCleanlyAndKeepsTheLastCommit) {
+  constexpr int kDocs = 2000;
+  constexpr int kCommitEvery = 100;
+  TempDir tmp;
+  const fs::path small = tmp.path() / "small";
+  fs::create_directories(small);
+  if (mount("tmpfs", small.c_str(), "tmpfs", MS_NOSUID | MS_NODEV, "size=640k,mode=0755") != 0) {
+    GTEST_SKIP() << "cannot mount a small tmpfs here (" << std::strerror(errno)
+                 << "; needs root or CAP_SYS_ADMIN): the full disk is covered by the file size "
+                    "limit test only";
+  }
+  MountGuard unmount(small.string());
+  const fs::path in = tmp.path() / "in";
+  const auto corpus = WriteCorpus(in, kDocs);
+  const std::string db = (small / "db").string();
+  const std::vector<std::string> args = {"index", "-q", "--commit-every", std::to_string(kCommitEvery),
+                                         "--db", db, in.string()};
+  const ChildResult r = RunVankien(args);
+  EXPECT_FALSE(r.signal) << "crashed instead of reporting the error: " << r.Describe();
+  ASSERT_TRUE(r.exited);
+  EXPECT_EQ(r.exit_code, 1) << "a 640 KB disk did not stop the run; make it smaller. " << r.Describe();
+  // Xapian's own words ("No space left on device") when it reports the error; when Xapian 1.4
+  // aborts inside the commit instead (std::terminate, depending on where the disk fills), the
+  // index command's terminate handler says the same without them.
+  EXPECT_NE(r.err.find("disk full or file too large"), std::string::npos) << r.err;
+  EXPECT_EQ(r.err.find("terminate called"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find(db), std::string::npos) << "the message should name the database: " << r.err;
+  EXPECT_NE(r.err.find("Free space"), std::string::npos) << "and say what to do: " << r.err;
+  EXPECT_EQ(r.err.find("terminate called"), std::string::npos) << r.err;
+  EXPECT_EQ(r.err.find("Sanitizer"), std::string::npos) << r.err;
+  std::cout << "  on a 640 KB tmpfs: exit " << r.exit_code << ", stderr: " << r.err;
+
+  const IndexState failed = CheckIndex(db, in, corpus);
+  std::cout << "  the index kept " << failed.documents << " documents\n";
+  ASSERT_TRUE(failed.exists);
+  EXPECT_GT(failed.documents, 0u) << "nothing was committed before the disk filled; the test proves little";
+  EXPECT_EQ(failed.documents % kCommitEvery, 0u) << "not the state of a commit";
+  EXPECT_LT(failed.documents, std::size_t(kDocs));
+
+  // More room (as after deleting files); the same command finishes the work.
+  ASSERT_EQ(mount("tmpfs", small.c_str(), "tmpfs", MS_REMOUNT | MS_NOSUID | MS_NODEV, "size=64m"), 0)
+      << std::strerror(errno);
+  const ChildResult again = RunVankien(args);
+  ASSERT_TRUE(again.exited && again.exit_code == 0) << again.Describe();
+  const IndexState done = CheckIndex(db, in, corpus);
+  EXPECT_EQ(done.documents, std::size_t(kDocs));
+  EXPECT_EQ(done.files, std::size_t(kDocs));
+}
+
+// ---- c3. A database that cannot be written: clear error, nothing changed, rerun completes. ----
+
+// Adds (writable) or removes write permission for everyone on `root` and everything below it,
+// and lets everyone read and traverse it (the run may be as another user).
+void SetWritable(const fs::path& root, bool writable) {
+  const auto write = fs::perms::owner_write | fs::perms::group_write | fs::perms::others_write;
+  const auto read = fs::perms::owner_read | fs::perms::group_read | fs::perms::others_read;
+  const auto exec = fs::perms::owner_exec | fs::perms::group_exec | fs::perms::others_exec;
+  auto apply = [&](const fs::path& p) {
+    fs::permissions(p, write, writable ? fs::perm_options::add : fs::perm_options::remove);
+    fs::permissions(p, fs::is_directory(p) ? read | exec : read, fs::perm_options::add);
+  };
+  apply(root);
+  for (const auto& e : fs::recursive_directory_iterator(root)) apply(e.path());
+}
+
+class UnwritableDatabaseTest : public ::testing::Test {
+ protected:
+  static constexpr int kCommitted = 200;
+  static constexpr int kDocs = 300;
+
+  // An index of the first kCommitted documents, then kDocs - kCommitted new files beside them.
+  void SetUp() override {
+    in_ = tmp_.path() / "in";
+    db_ = tmp_ / "db";
+    corpus_ = WriteCorpus(in_, kCommitted);
+    const ChildResult first = RunVankien(Args());
+    ASSERT_TRUE(first.exited && first.exit_code == 0) << first.Describe();
+    for (int i = kCommitted; i < kDocs; ++i) {
+      corpus_.push_back(MakeCorpusDoc(i));
+      std::ofstream(in_ / corpus_.back().name) << corpus_.back().title << "\n" << corpus_.back().body;
+    }
+    SetWritable(tmp_.path(), true);  // readable by all (the runs below may be as "nobody")
+  }
+
+  std::vector<std::string> Args() const {
+    return {"index", "-q", "--commit-every", "50", "--db", db_, in_.string()};
+  }
+
+  // The refused run changed nothing; once writable again, the same command completes.
+  void ExpectUnchangedAndRerunCompletes() {
+    const IndexState kept = CheckIndex(db_, in_, corpus_);
+    EXPECT_EQ(kept.documents, std::size_t(kCommitted)) << "the refused run changed the index";
+    EXPECT_EQ(kept.files, std::size_t(kCommitted));
+    const ChildResult again = RunVankien(Args());
+    ASSERT_TRUE(again.exited && again.exit_code == 0) << again.Describe();
+    const IndexState done = CheckIndex(db_, in_, corpus_);
+    EXPECT_EQ(done.documents, std::size_t(kDocs));
+    EXPECT_EQ(done.files, std::size_t(kDocs));
+  }
+
+  void ExpectClearRefusal(const ChildResult& r, const std::string& why, const std::string& advice) {
+    EXPECT_FALSE(r.signal) << r.Describe();
+    EXPECT_TRUE(r.exited && r.exit_code == 1) << r.Describe();
+    EXPECT_NE(r.err.find(db_), std::string::npos) << "the message should name the database: " << r.err;
+    EXPECT_NE(r.err.find(why), std::string::npos) << "the message should say why: " << r.err;
+    EXPECT_NE(r.err.find(advice), std::string::npos) << "the message should say what to do: " << r.err;
+    EXPECT_EQ(r.err.find("another process"), std::string::npos) << "not a lock held by a writer: " << r.err;
+    EXPECT_EQ(r.err.find("Sanitizer"), std::string::npos) << r.err;
+    std::cout << "  stderr: " << r.err;
+  }
+
+  TempDir tmp_;
+  fs::path in_;
+  std::string db_;
+  std::vector<CorpusDoc> corpus_;
+};
+
+TEST_F(UnwritableDatabaseTest, WithoutWritePermissionTheRunIsRefusedByName) {
+  SetWritable(db_, false);  // chmod -R a-w
+  ChildOptions options;
+  if (geteuid() == 0) {
+    // Permissions do not bind root: run as an ordinary user, for whom the root-owned index is
+    // read-only anyway.
+    const struct passwd* nobody = getpwnam("nobody");
+    if (nobody == nullptr) GTEST_SKIP() << "running as root and there is no user \"nobody\" to drop to";
+    options.run_as = std::make_pair(nobody->pw_uid, nobody->pw_gid);
+  }
+  const ChildResult r = RunVankien(Args(), options);
+  SetWritable(db_, true);
+  if (r.exited && r.exit_code == kChildSetupFailed) {
+    GTEST_SKIP() << "running as root and cannot switch to user \"nobody\" (no CAP_SETUID?)";
+  }
+  ExpectClearRefusal(r, "no permission to write", "chmod -R u+w " + db_);
+  ExpectUnchangedAndRerunCompletes();
+}
+
+TEST_F(UnwritableDatabaseTest, OnAReadOnlyFileSystemTheRunIsRefusedByName) {
+  ChildOptions options;
+  options.read_only_bind = db_;  // mount --bind -o ro, seen by the child only
+  const ChildResult r = RunVankien(Args(), options);
+  if (r.exited && r.exit_code == kChildSetupFailed) {
+    GTEST_SKIP() << "cannot make a read-only bind mount here (needs root or CAP_SYS_ADMIN); the "
+                    "unwritable database is covered by the permission test";
+  }
+  ExpectClearRefusal(r, "read-only file system", "Remount it read-write");
+  ExpectUnchangedAndRerunCompletes();
 }
 
 // ---- d. Bounds on documents and queries. ----
@@ -590,6 +789,118 @@ TEST(ReliabilityTest, ADocumentOverMaxMbIsRefusedByName) {
   auto found = (*s)->Search("vkzzzz");
   ASSERT_TRUE(found.ok());
   EXPECT_EQ(found->total, 0u);
+}
+
+// A PDF of `pages` tiny pages, page i showing "trang <UniqueWord(i)>", written byte by byte:
+// catalog, a two-level page tree (100 kids per node), one font, and a content stream per page,
+// with a correct cross-reference table.
+std::string TinyPagesPdf(int pages) {
+  std::string pdf = "%PDF-1.4\n";
+  std::vector<std::size_t> offsets;  // offsets[n - 1] is object n's
+  auto object = [&](const std::string& body) {
+    offsets.push_back(pdf.size());
+    pdf += std::to_string(offsets.size()) + " 0 obj\n" + body + "\nendobj\n";
+    return int(offsets.size());
+  };
+  constexpr int kFanout = 100;
+  const int nodes = (pages + kFanout - 1) / kFanout;
+  // Object numbers: 1 catalog, 2 root, 3 font, 4.. intermediate nodes, then page/content pairs.
+  const int first_node = 4, first_page = first_node + nodes;
+  auto page_object = [&](int i) { return first_page + 2 * i; };
+  object("<< /Type /Catalog /Pages 2 0 R >>");
+  std::string kids;
+  for (int n = 0; n < nodes; ++n) kids += std::to_string(first_node + n) + " 0 R ";
+  object("<< /Type /Pages /Kids [" + kids + "] /Count " + std::to_string(pages) + " >>");
+  object("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>");
+  for (int n = 0; n < nodes; ++n) {
+    std::string node_kids;
+    const int end = std::min(pages, (n + 1) * kFanout);
+    for (int i = n * kFanout; i < end; ++i) node_kids += std::to_string(page_object(i)) + " 0 R ";
+    object("<< /Type /Pages /Parent 2 0 R /Kids [" + node_kids + "] /Count " +
+           std::to_string(end - n * kFanout) + " >>");
+  }
+  for (int i = 0; i < pages; ++i) {
+    object("<< /Type /Page /Parent " + std::to_string(first_node + i / kFanout) +
+           " 0 R /MediaBox [0 0 200 50] /Resources << /Font << /F1 3 0 R >> >> /Contents " +
+           std::to_string(page_object(i) + 1) + " 0 R >>");
+    const std::string content = "BT /F1 10 Tf 10 20 Td (trang " + UniqueWord(i) + ") Tj ET";
+    object("<< /Length " + std::to_string(content.size()) + " >>\nstream\n" + content + "\nendstream");
+  }
+  const std::size_t xref = pdf.size();
+  pdf += "xref\n0 " + std::to_string(offsets.size() + 1) + "\n0000000000 65535 f \n";
+  for (std::size_t off : offsets) {
+    char line[32];
+    std::snprintf(line, sizeof line, "%010zu 00000 n \n", off);
+    pdf += line;
+  }
+  pdf += "trailer\n<< /Size " + std::to_string(offsets.size() + 1) + " /Root 1 0 R >>\nstartxref\n" +
+         std::to_string(xref) + "\n%%EOF\n";
+  return pdf;
+}
+
+// Whether this binary (and so the vankien beside it) runs under AddressSanitizer, whose shadow
+// memory does not fit under an address space limit.
+constexpr bool kUnderAsan =
+#if defined(__SANITIZE_ADDRESS__)
+    true;
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+    true;
+#else
+    false;
+#endif
+#else
+    false;
+#endif
+
+TEST(ReliabilityTest, APdfOfTenThousandPagesIsIndexedUpToMaxPdfPagesInBoundedMemory) {
+  constexpr int kPages = 10000;
+  constexpr int kMaxPages = 1000;
+  TempDir tmp;
+  const fs::path in = tmp.path() / "in";
+  fs::create_directories(in);
+  std::ofstream(in / "pages.pdf", std::ios::binary) << TinyPagesPdf(kPages);
+  std::ofstream(in / "small.txt") << "Văn bản nhỏ\nNội dung vksmal của văn bản nhỏ.\n";
+  const std::string db = tmp / "db";
+  ChildOptions options;
+  options.timeout = std::chrono::seconds(120);  // a generous net; the run takes seconds
+  if (!kUnderAsan) options.address_space_limit = rlim_t{2} << 30;  // 2 GiB
+  const ChildResult r = RunVankien(
+      {"index", "--json", "--max-pdf-pages", std::to_string(kMaxPages), "--db", db, in.string()}, options);
+  ASSERT_FALSE(r.timed_out) << r.Describe();
+  ASSERT_TRUE(r.exited) << r.Describe();
+  EXPECT_EQ(r.exit_code, 0) << "a long PDF is indexed in part, not an error: " << r.Describe();
+  std::cout << "  " << kPages << "-page PDF, --max-pdf-pages " << kMaxPages << ": " << r.seconds << " s"
+            << (kUnderAsan ? "" : " under a 2 GiB address space limit") << "\n";
+  const auto summary = nlohmann::json::parse(r.out, nullptr, false);
+  ASSERT_TRUE(summary.is_object()) << r.out;
+  EXPECT_EQ(summary["documents"], 2);
+  ASSERT_EQ(summary["pdf_truncated"].size(), 1u) << r.out;
+  EXPECT_EQ(summary["pdf_truncated"][0], (in / "pages.pdf").string());
+
+  auto s = search::Searcher::Open(db, A());
+  ASSERT_TRUE(s.ok()) << s.status().message();
+  for (const int page : {0, kMaxPages / 2, kMaxPages - 1}) {  // indexed pages are found
+    auto found = (*s)->Search(UniqueWord(page));
+    ASSERT_TRUE(found.ok());
+    EXPECT_EQ(found->total, 1u) << "page " << page + 1 << " (" << UniqueWord(page) << ")";
+  }
+  for (const int page : {kMaxPages, kPages - 1}) {  // pages past the limit are not
+    auto found = (*s)->Search(UniqueWord(page));
+    ASSERT_TRUE(found.ok());
+    EXPECT_EQ(found->total, 0u) << "page " << page + 1 << " is past --max-pdf-pages";
+  }
+  auto doc = (*s)->Get("pages.pdf");
+  ASSERT_TRUE(doc.ok()) << doc.status().message();
+  EXPECT_NE(std::find(doc->flags.begin(), doc->flags.end(), "pdf-truncated"), doc->flags.end());
+
+  // Without --json the cut is said on stderr, even with -q, with the limit and what to do.
+  const ChildResult text_run = RunVankien(
+      {"index", "-q", "--max-pdf-pages", std::to_string(kMaxPages), "--db", tmp / "db2", in.string()}, options);
+  ASSERT_TRUE(text_run.exited && text_run.exit_code == 0) << text_run.Describe();
+  EXPECT_NE(text_run.err.find("pages.pdf"), std::string::npos) << text_run.err;
+  EXPECT_NE(text_run.err.find("only the first 1000 pages"), std::string::npos) << text_run.err;
+  EXPECT_NE(text_run.err.find("raise --max-pdf-pages"), std::string::npos) << text_run.err;
 }
 
 class QueryBoundsTest : public ::testing::Test {
@@ -640,6 +951,25 @@ TEST_F(QueryBoundsTest, TenThousandWordsAreCutToTheWordLimit) {
   ASSERT_TRUE(p.ok()) << p.status().message();
   EXPECT_EQ(p->dropped_words, std::size_t(10000) - qo.max_words);
   std::cout << "  10,000-word query: " << seconds * 1000 << " ms\n";
+}
+
+TEST_F(QueryBoundsTest, TheSearchCommandRefusesTenThousandWordsAndCutsFiveHundred) {
+  // 10,000 words as 10,000 arguments: over the byte limit, refused with a message, exit 2.
+  std::vector<std::string> args = {"search", "--db", db_};
+  std::istringstream words(ManyWords(10000));
+  for (std::string w; words >> w;) args.push_back(w);
+  ASSERT_EQ(args.size(), 3u + 10000u);
+  const ChildResult refused = RunVankien(args);
+  ASSERT_TRUE(refused.exited) << refused.Describe();
+  EXPECT_EQ(refused.exit_code, 2) << refused.Describe();
+  EXPECT_NE(refused.err.find("limit"), std::string::npos) << refused.err;
+  // 500 words fit in the byte limit: answered, and the words past max_words reported.
+  const ChildResult cut = RunVankien({"search", "--db", db_, ManyWords(500)});
+  ASSERT_TRUE(cut.exited && cut.exit_code == 0) << cut.Describe();
+  EXPECT_NE(cut.out.find("20 documents match"), std::string::npos) << cut.out.substr(0, 300);
+  const std::size_t dropped = 500 - search::QueryOptions().max_words;
+  EXPECT_NE(cut.err.find(std::to_string(dropped) + " words beyond the limit were ignored"), std::string::npos)
+      << cut.err;
 }
 
 TEST_F(QueryBoundsTest, TenThousandCharactersOfPunctuationAreRefused) {

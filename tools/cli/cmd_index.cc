@@ -1,8 +1,14 @@
 // `vankien index`: loads files and folders into the index.
+#include <sys/statvfs.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
+#include <exception>
 #include <filesystem>
+#include <initializer_list>
 #include <iostream>
 #include <map>
 #include <memory>
@@ -155,6 +161,8 @@ class IndexRun {
   const Status& write_error() const { return write_error_; }
   std::vector<LoadProblem>& problems() { return problems_; }
   const std::vector<std::string>& skipped() const { return skipped_; }
+  // PDFs with more pages than --max-pdf-pages: only their first pages were indexed.
+  const std::vector<std::string>& truncated() const { return truncated_; }
   std::uint64_t bytes_read() const { return text_bytes_; }
 
  private:
@@ -187,6 +195,9 @@ class IndexRun {
       if (!write_error_.ok()) return;
       doc.path = in.path;
       NoteEncoding(in.path, doc);
+      if (std::find(doc.flags.begin(), doc.flags.end(), "pdf-truncated") != doc.flags.end()) {
+        truncated_.push_back(in.path);
+      }
       text_bytes_ += doc.text.size() + doc.title.size();
       kept.insert(schema::IdTerm(doc.id));
       ++state.documents;
@@ -272,12 +283,92 @@ class IndexRun {
   Status write_error_;
   std::vector<LoadProblem> problems_;
   std::vector<std::string> skipped_;
+  std::vector<std::string> truncated_;
   std::map<std::string, std::size_t> encodings_;
   std::vector<std::pair<std::string, std::string>> notes_;  // (path, how it was read)
   std::chrono::steady_clock::time_point start_, last_report_;
   bool progress_ = false;
   std::uint64_t total_bytes_ = 0, done_bytes_ = 0, text_bytes_ = 0;
 };
+
+bool Mentions(const std::string& message, std::initializer_list<const char*> words) {
+  for (const char* w : words) {
+    if (message.find(w) != std::string::npos) return true;
+  }
+  return false;
+}
+
+// The database could not be opened for writing: say which, why, and what to do.
+Status OpenFailure(const std::string& db, const Status& status) {
+  const std::string& m = status.message();
+  if (Mentions(m, {"read-only file system", "Read-only file system"})) {
+    return Status::IoError(m + ". Nothing was changed; the index keeps its last commit and can still be "
+                               "searched. Remount it read-write, or copy it to a writable disk and "
+                               "index with --db pointing there.");
+  }
+  if (Mentions(m, {"no permission", "Permission denied"})) {
+    return Status::IoError(m + ". Nothing was changed; the index keeps its last commit and can still be "
+                               "searched. Make it writable for this user (e.g. chmod -R u+w " + db +
+                               ") or index with --db pointing to a directory you can write.");
+  }
+  return status;
+}
+
+// A write failed part-way through the run: the database stays at its last commit.
+Status WriteFailure(const std::string& db, const Status& status) {
+  std::string m = status.message();
+  // Said once, below, for every cause.
+  constexpr std::string_view kKept = "; the index keeps its last committed state";
+  if (m.ends_with(kKept)) m.resize(m.size() - kKept.size());
+  if (Mentions(m, {"No space left on device", "File too large", "Disk quota exceeded", "ENOSPC", "EFBIG"})) {
+    return Status::IoError("cannot write to index " + db + ": disk full or file too large (" + m +
+                           "). The index keeps its last commit: documents committed before are "
+                           "intact and searchable. Free space on the disk that holds " + db +
+                           " (or raise the file size limit or quota) and run the same command "
+                           "again; it goes on from the last commit.");
+  }
+  if (Mentions(m, {"Read-only file system", "Permission denied"})) {
+    return Status::IoError("cannot write to index " + db + ": it became read-only or unwritable (" + m +
+                           "). The index keeps its last commit. Make it writable and run the same "
+                           "command again; it goes on from the last commit.");
+  }
+  return Status::IoError("cannot write to index " + db + ": " + m +
+                         ". The index keeps its last commit; fix the cause and run the same command "
+                         "again; it goes on from the last commit.");
+}
+
+// Xapian 1.4.22 can end the process through std::terminate inside WritableDatabase::commit()
+// when the disk fills part-way through a commit (seen on a nearly full tmpfs: "terminate called
+// without an active exception", no exception to catch). The commit is then lost exactly as if
+// the process were killed, so the index is still at its last commit; this handler replaces the
+// bare "terminate called" with the same advice a caught write error gets, and exit code 1.
+// The database path has to live in a global: a terminate handler takes no arguments.
+const std::string* g_writing_db = nullptr;
+
+[[noreturn]] void OnTerminateWhileWriting() {
+  if (std::current_exception() != nullptr) {  // an exception nobody caught: a bug, keep the core
+    static constexpr char kBug[] =
+        "vankien: internal error: an exception escaped while indexing; the index keeps its last "
+        "commit. Please report this with the command line.\n";
+    const ssize_t ignored = write(STDERR_FILENO, kBug, sizeof kBug - 1);
+    (void)ignored;
+    std::abort();
+  }
+  std::string message = "vankien: the index library stopped while writing to index ";
+  message += g_writing_db != nullptr ? *g_writing_db : std::string("?");
+  struct statvfs vfs {};
+  if (g_writing_db != nullptr && statvfs(g_writing_db->c_str(), &vfs) == 0) {
+    const unsigned long long free_kb = static_cast<unsigned long long>(vfs.f_bavail) * vfs.f_frsize / 1024;
+    message += " (its file system has " + std::to_string(free_kb) + " KB free)";
+  }
+  message += ": disk full or file too large, most likely. The index keeps its last commit: documents "
+             "committed before are intact and searchable. Free space on the disk that holds it (or "
+             "raise the file size limit or quota) and run the same command again; it goes on from "
+             "the last commit.\n";
+  const ssize_t ignored = write(STDERR_FILENO, message.data(), message.size());
+  (void)ignored;
+  _exit(kExitFailure);
+}
 
 int RunIndex(const IndexArgs& args) {
   LoadOptions load_options;
@@ -307,11 +398,13 @@ int RunIndex(const IndexArgs& args) {
   options.exact_positions = args.exact_positions;
   options.seed_registry = args.registry;
   auto writer = IndexWriter::Open(args.db, analyzer, options);
-  if (!writer.ok()) return Fail(writer.status());
+  if (!writer.ok()) return Fail(OpenFailure(args.db, writer.status()));
 
   const auto start = std::chrono::steady_clock::now();
   IndexRun run(**writer, args, std::move(load_options));
   run.problems() = std::move(collect_problems);
+  g_writing_db = &args.db;
+  const std::terminate_handler previous = std::set_terminate(OnTerminateWhileWriting);
   run.Run(collected);
   const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   const Counts& n = run.counts();
@@ -332,6 +425,7 @@ int RunIndex(const IndexArgs& args) {
                         {"docs_per_second", secs > 0 ? docs / secs : 0},
                         {"registry_entries", (*writer)->registry_size()},
                         {"skipped", skipped},
+                        {"pdf_truncated", run.truncated()},
                         {"encodings", run.encodings()},
                         {"encoding_notes", nlohmann::json::array()},
                         {"problems", nlohmann::json::array()}};
@@ -341,7 +435,7 @@ int RunIndex(const IndexArgs& args) {
     for (const auto& p : problems) {
       j["problems"].push_back({{"path", p.path}, {"line", p.line}, {"message", p.message}});
     }
-    if (!run.write_error().ok()) j["error"] = run.write_error().message();
+    if (!run.write_error().ok()) j["error"] = WriteFailure(args.db, run.write_error()).message();
     std::cout << Dump(j) << "\n";
   } else if (!args.quiet) {
     std::printf("%s: %zu new, %zu updated, %zu unchanged, %zu removed, %zu failed files; "
@@ -361,6 +455,15 @@ int RunIndex(const IndexArgs& args) {
     }
   }
   std::fflush(stdout);
+  if (!run.truncated().empty() && !args.json) {
+    // Indexed, but not all of it: said even with -q, as the rest of the text cannot be found.
+    std::fprintf(stderr,
+                 "note: %zu PDF%s longer than --max-pdf-pages %zu: only the first %zu pages were "
+                 "indexed; raise --max-pdf-pages to index the rest:\n",
+                 run.truncated().size(), run.truncated().size() == 1 ? " is" : "s are", args.max_pdf_pages,
+                 args.max_pdf_pages);
+    for (const auto& path : run.truncated()) std::fprintf(stderr, "  %s\n", path.c_str());
+  }
   if (!problems.empty() && !args.json) {
     std::fprintf(stderr, "%zu problems:\n", problems.size());
     for (const auto& p : problems) {
@@ -371,7 +474,13 @@ int RunIndex(const IndexArgs& args) {
       }
     }
   }
-  if (!run.write_error().ok()) return Fail(run.write_error());
+  if (!run.write_error().ok()) {
+    (*writer).reset();  // Xapian's destructor may still try to write: keep the handler till then
+    std::set_terminate(previous);
+    return Fail(WriteFailure(args.db, run.write_error()));
+  }
+  (*writer).reset();
+  std::set_terminate(previous);
   return problems.empty() ? kExitOk : kExitFailure;
 }
 
