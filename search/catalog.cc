@@ -165,13 +165,21 @@ std::size_t DateAt(std::string_view s, std::string* date) {
   return i;
 }
 
-// True for a word that can be part of an issuer's name: capitalised (its first letter upper
-// case, Vietnamese letters included), or one of the lower-case words of such names.
-bool IsIssuerWord(std::string_view w) {
+// True for a word that can be part of an issuer's name after `prev`: capitalised (its first
+// letter upper case, Vietnamese letters included), or one of the lower-case words of the names
+// of Party organs, ministries and People's Committees. "ban" and "hành" only where a name has
+// them ("Ủy ban", "Chấp hành"), so "Chính phủ ban hành" stops at "ban".
+bool IsIssuerWord(std::string_view w, std::string_view prev) {
+  if (w == "ban") return prev == "ủy" || prev == "uỷ" || prev == "Ủy" || prev == "Uỷ";
+  if (w == "hành") return prev == "chấp" || prev == "Chấp";
   static constexpr std::string_view kLower[] = {
-      "chấp", "hành", "trung", "ương", "chính", "trị", "bí", "thư", "tướng", "phủ", "hội", "khóa", "khoá",
-      "nhân", "dân", "tỉnh", "thành", "phố", "đảng", "tổ", "chức", "quốc", "thường", "vụ", "ủy", "uỷ", "kiểm",
-      "tra", "văn", "phòng", "tài", "nội", "lần", "thứ", "ban", "bộ", "tư", "pháp", "an", "công", "tế", "xã"};
+      "chấp", "trung", "ương", "chính", "trị", "bí", "thư", "tướng", "phủ", "hội", "khóa", "khoá", "nhân",
+      "dân", "tỉnh", "thành", "phố", "đảng", "tổ", "chức", "quốc", "thường", "vụ", "ủy", "uỷ", "kiểm", "tra",
+      "văn", "phòng", "tài", "nội", "lần", "thứ", "bộ", "tư", "pháp", "an", "công", "tế", "xã", "giao",
+      "thông", "vận", "tải", "lao", "động", "thương", "binh", "y", "giáo", "dục", "đào", "tạo", "nông",
+      "nghiệp", "phát", "triển", "xây", "dựng", "khoa", "học", "nghệ", "kế", "hoạch", "đầu", "ngoại",
+      "nguyên", "môi", "trường", "hóa", "hoá", "thể", "thao", "du", "lịch", "tin", "truyền", "ngân", "hàng",
+      "nhà", "nước", "vệ", "sinh", "quân", "sự", "huyện", "quận", "liên", "đoàn", "mặt", "trận"};
   for (std::string_view l : kLower) {
     if (w == l) return true;
   }
@@ -245,6 +253,7 @@ std::string TitleAfterMention(std::string_view after, std::string* issuer_name, 
       // other word ("về", "ngày", "quy định …") or punctuation.
       std::size_t j = kOf.size(), end = j;
       int words = 0;
+      std::string_view prev;
       while (j < rest.size() && words < 12) {
         std::size_t k = j;
         while (k < rest.size() && rest[k] != ' ' && rest[k] != ',' && rest[k] != '(' && rest[k] != ';' &&
@@ -252,7 +261,8 @@ std::string TitleAfterMention(std::string_view after, std::string* issuer_name, 
           ++k;
         }
         const std::string_view word = rest.substr(j, k - j);
-        if (word.empty() || !IsIssuerWord(word)) break;
+        if (word.empty() || !IsIssuerWord(word, prev)) break;
+        prev = word;
         end = k;
         ++words;
         if (k >= rest.size() || rest[k] != ' ') break;
@@ -582,6 +592,11 @@ class Builder {
         const auto found = registry_.FindByPlenum(d.type, *d.plenum, d.term);
         if (found.size() == 1) target = found.front();
         for (const auto* e : found) options.push_back(e->symbol);
+      } else if (d.plenum) {
+        // No term: every term's documents of that plenum are candidates.
+        for (const auto* e : registry_.FindByPlenum(d.type, *d.plenum, "")) {
+          options.push_back(CatalogKey(e->symbol, e->term, e->date));
+        }
       }
       if (target != nullptr) {
         const std::string key = CatalogKey(target->symbol, target->term, target->date);

@@ -74,7 +74,9 @@ struct UnresolvedReference {
   std::string name;  // the descriptive key, or "<type noun> <number>" for no-issuer
   std::string type, type_name, term, congress;
   std::optional<int> plenum;
-  std::vector<std::string> candidates;  // registry symbols of that plenum when ambiguous
+  // Registry documents the name may mean: the symbols of that plenum and term when there are
+  // several, or the keys ("04-NQ/TW@XII") of every term's when the name gives no term.
+  std::vector<std::string> candidates;
   std::string title;                    // "về …" guessed from the mentions, may be ""
   std::size_t citations = 0, citing_documents = 0;
   std::vector<CatalogCiter> contexts;

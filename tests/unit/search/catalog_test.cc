@@ -45,7 +45,7 @@ Document Doc(std::string id, std::string date, std::string title, std::string te
 //   a1 2018-03-01  21-NQ/TW khóa XII (1)
 //   a2 2023-05-02  21-NQ/TW dated 16/6/2022 → XIII (2); 777-KL/TW dated 02/3/2023 (1)
 //   a3 2019-06-01  21-NQ/TW, no term: only the 2017 one existed then (1)
-//   a4 2023-01-01  21-NQ/TW, no term, both existed: ambiguous (1)
+//   a4 2023-01-01  21-NQ/TW, no term, both existed: ambiguous (1); "Thông tư số 12", no issuer
 //   a5 2023-06-01  777-KL/TW with no date (1); "Nghị quyết Trung ương 9 khóa X" (1)
 //   q144 2024-05-09 (held, 144-QĐ/TW): its own number (not a citation), replaces 47-QĐ/TW
 //                   dated 01/11/2011 (1), amends 22-QĐ/TW (1)
@@ -62,7 +62,8 @@ std::vector<Document> Fixture() {
   docs.push_back(Doc("a3", "2019-06-01", "Dân số và phát triển",
                      "Ngành y tế triển khai Nghị quyết số 21-NQ/TW về công tác dân số."));
   docs.push_back(Doc("a4", "2023-01-01", "Một bài viết",
-                     "Bài viết nhắc lại Nghị quyết số 21-NQ/TW mà không nói khóa nào."));
+                     "Bài viết nhắc lại Nghị quyết số 21-NQ/TW mà không nói khóa nào. Bộ Tài chính hướng dẫn "
+                     "theo Thông tư số 12 về thuế thu nhập."));
   docs.push_back(Doc("a5", "2023-06-01", "Thư viện số cấp xã",
                      "Các xã thực hiện Kết luận số 777-KL/TW của Bộ Chính trị về tiếp tục thí điểm mô hình thư "
                      "viện số cấp xã. Tinh thần Nghị quyết Trung ương 9 khóa X về xây dựng đội ngũ trí thức."));
@@ -209,6 +210,27 @@ TEST_F(CatalogTest, UnresolvedInformalNamesWithContext) {
   EXPECT_EQ(found->title, "về xây dựng đội ngũ trí thức");
 }
 
+TEST_F(CatalogTest, NumbersWithoutIssuerOnlyWhenTheTextsAreScanned) {
+  auto names = [](const Catalog& c) {
+    std::set<std::string> n;
+    for (const auto& u : c.unresolved) n.insert(u.reason + ":" + u.name);
+    return n;
+  };
+  EXPECT_EQ(names(Build()), (std::set<std::string>{"informal:NQ/TW/HNTW9/X"}));
+  CatalogOptions o;
+  o.scan_texts = true;
+  const Catalog c = Build(o);
+  EXPECT_EQ(names(c), (std::set<std::string>{"informal:NQ/TW/HNTW9/X", "no-issuer:Thông tư 12"}));
+  for (const auto& u : c.unresolved) {
+    if (u.reason != "no-issuer") continue;
+    EXPECT_EQ(u.type, "TT");
+    EXPECT_EQ(u.citing_documents, 1u);
+    ASSERT_EQ(u.contexts.size(), 1u);
+    EXPECT_EQ(u.contexts[0].id, "a4");
+    EXPECT_NE(u.contexts[0].context.find("Thông tư số 12 về thuế thu nhập"), std::string::npos);
+  }
+}
+
 TEST_F(CatalogTest, Filters) {
   CatalogOptions o;
   o.types = {"NQ"};
@@ -333,6 +355,10 @@ TEST(TitleAfterMentionTest, Cases) {
       {", các cấp ủy đã quán triệt về công tác dân số", "", "", ""},  // the text goes on
       {" về việc.", "", "", ""},                                       // too short to be a title
       {" của Bộ Chính trị, trọng tâm là xây dựng Đảng", "", "Bộ Chính trị", ""},
+      {" của Chính phủ ban hành về thuế", "", "Chính phủ", ""},
+      {" của Bộ Giao thông vận tải về kinh doanh vận tải bằng xe ô tô", "về kinh doanh vận tải bằng xe ô tô",
+       "Bộ Giao thông vận tải", ""},
+      {" của Ủy ban nhân dân tỉnh về quy hoạch", "về quy hoạch", "Ủy ban nhân dân tỉnh", ""},
       {" về “tự diễn biến” trong nội bộ", "về “tự diễn biến”", "", ""},  // a quoted subject
       {" về “tự diễn biến trong nội bộ", "", "", ""},  // a quote that never closes
   };
