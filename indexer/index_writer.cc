@@ -165,11 +165,18 @@ struct IndexWriter::Impl {
   void IndexText(std::string_view text, Xapian::termcount wdf_inc, Xapian::termpos* pos,
                  Xapian::Document* doc) {
     analyzer.Analyze(text, &tokens);
+    const text::Token* previous = nullptr;
     for (const text::Token& t : tokens) {
       ++*pos;
       if (t.folded.size() > schema::kMaxTermBytes || t.exact.size() > schema::kMaxTermBytes) {
+        previous = nullptr;
         continue;
       }
+      if (previous != nullptr) {
+        term.assign(schema::kPairPrefix).append(previous->folded).append(" ").append(t.folded);
+        if (term.size() <= schema::kMaxTermBytes) doc->add_term(term, wdf_inc);
+      }
+      previous = &t;
       term.assign(schema::kFoldedPrefix).append(t.folded);
       doc->add_posting(term, *pos, wdf_inc);
       if (t.HasMarks()) {

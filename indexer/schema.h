@@ -26,6 +26,13 @@ inline constexpr std::string_view kExactPrefix = "";
 // one; phrase queries in either form run on these positions. Weighted.
 inline constexpr std::string_view kFoldedPrefix = "XF";
 
+// Adjacent syllable pairs: "XP" + folded form + " " + next folded form ("XPxay dung"), within
+// one field, no positions. Vietnamese words are mostly two or three syllables, so a pair is
+// the evidence that query syllables form the same word in the document; as a term it gets its
+// own idf and wdf, which ranked better than phrase sub-queries on positions (README,
+// "Ranking"). Weighted.
+inline constexpr std::string_view kPairPrefix = "XP";
+
 // Document references (indexer/refs). The canonical symbol or key follows a colon because it
 // may start with an upper-case letter ("NQ/TW/HNTW4/XII"). Weighted with wdf 1 so that a query
 // naming a reference ranks the documents holding it first (refs are rare: high idf).
@@ -74,7 +81,7 @@ inline constexpr unsigned kSourceSlot = 5;
 // ---- Database metadata keys -----------------------------------------------------------------
 inline constexpr std::string_view kMetaLastIndexed = "vankien.last_indexed";  // ISO 8601 UTC
 inline constexpr std::string_view kMetaSchemaVersion = "vankien.schema";      // kSchemaVersion
-inline constexpr std::string_view kSchemaVersion = "3";
+inline constexpr std::string_view kSchemaVersion = "4";
 // The registry of known documents (refs::Registry TSV), kept with the index so that it is
 // committed together with the documents that added to it.
 inline constexpr std::string_view kMetaRegistry = "vankien.registry";

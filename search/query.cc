@@ -4,41 +4,267 @@
 
 #include "indexer/refs/recognizer.h"
 #include "indexer/schema.h"
+#include "search/query_filters.h"
+#include "search/query_syntax.h"
+#include "search/synonyms.h"
 
 namespace vankien::search {
 namespace {
 
-struct Segment {
-  std::string_view text;
-  bool phrase = false;
-};
+Xapian::Query Scaled(Xapian::Query q, double factor) {
+  return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, std::move(q), factor);
+}
 
-// Splits on double quotes (ASCII and typographic); odd segments are phrases.
-std::vector<Segment> SplitQuotes(std::string_view q) {
-  std::vector<Segment> out;
-  bool phrase = false;
+Xapian::Query Folded(std::string_view folded) {
+  return Xapian::Query(std::string(schema::kFoldedPrefix).append(folded));
+}
+
+Xapian::Query Pair(std::string_view a, std::string_view b) {
+  return Xapian::Query(std::string(schema::kPairPrefix).append(a).append(" ").append(b));
+}
+
+// The syllables of an expansion ("uy ban nhan dan") as pair terms, all required: a cheap
+// stand-in for the phrase that needs no positions.
+Xapian::Query ExpansionQuery(std::string_view expansion) {
+  std::vector<std::string_view> syllables;
   std::size_t start = 0;
-  for (std::size_t i = 0; i < q.size();) {
-    std::size_t quote_len = 0;
-    if (q[i] == '"') {
-      quote_len = 1;
-    } else if (q.compare(i, 3, "\xE2\x80\x9C") == 0 || q.compare(i, 3, "\xE2\x80\x9D") == 0) {
-      quote_len = 3;  // “ ”
-    }
-    if (quote_len == 0) {
-      ++i;
-      continue;
-    }
-    out.push_back({q.substr(start, i - start), phrase});
-    phrase = !phrase;
-    i += quote_len;
-    start = i;
+  while (start < expansion.size()) {
+    std::size_t space = expansion.find(' ', start);
+    if (space == std::string_view::npos) space = expansion.size();
+    syllables.push_back(expansion.substr(start, space - start));
+    start = space + 1;
   }
-  out.push_back({q.substr(start), phrase});
-  return out;
+  if (syllables.size() == 1) return Folded(syllables.front());
+  std::vector<Xapian::Query> pairs;
+  for (std::size_t i = 0; i + 1 < syllables.size(); ++i) pairs.push_back(Pair(syllables[i], syllables[i + 1]));
+  return Xapian::Query(Xapian::Query::OP_AND, pairs.begin(), pairs.end());
+}
+
+// `parts` joined by `op`; nested queries with the same AND/OR operator are flattened, so that
+// "a (b c)" reads as one OR.
+Xapian::Query Combine(Xapian::Query::op op, const std::vector<Xapian::Query>& parts) {
+  if (parts.size() == 1) return parts.front();
+  std::vector<Xapian::Query> flat;
+  for (const Xapian::Query& p : parts) {
+    if ((op == Xapian::Query::OP_OR || op == Xapian::Query::OP_AND) && p.get_type() == op) {
+      for (std::size_t i = 0; i < p.get_num_subqueries(); ++i) flat.push_back(p.get_subquery(i));
+    } else {
+      flat.push_back(p);
+    }
+  }
+  return Xapian::Query(op, flat.begin(), flat.end());
 }
 
 }  // namespace
+
+// One Build's worth of state: walks the syntax tree into a Xapian query.
+class QueryBuilder::Compiler {
+ public:
+  Compiler(const QueryBuilder& builder, ParsedQuery* out)
+      : b_(builder), out_(out), filters_(builder.analyzer_, builder.recognizer_) {}
+
+  // A compiled node: `query` is empty when the node had nothing searchable; `filter` when it
+  // only selects documents (field filters) and must not affect ranking.
+  struct Compiled {
+    Xapian::Query query;
+    bool filter = false;
+  };
+
+  Compiled Node(const syntax::Node& node) {
+    switch (node.kind) {
+      case syntax::Node::Kind::kText: return {Text(node.text), false};
+      case syntax::Node::Kind::kPhrase: return {Phrase(node.text), false};
+      case syntax::Node::Kind::kField: {
+        auto q = filters_.ForField(node.field, node.text);
+        if (!q.ok()) {
+          if (error_.ok()) error_ = q.status();
+          return {};
+        }
+        return {std::move(q).value(), true};
+      }
+      case syntax::Node::Kind::kGroup: return Group(node);
+    }
+    return {};
+  }
+
+  const Status& error() const { return error_; }
+  const FilterBuilder& filters() const { return filters_; }
+
+ private:
+  Compiled Group(const syntax::Node& group) {
+    std::vector<Xapian::Query> should, must, must_not, filter;
+    if (group.op == syntax::Node::Op::kOr) {
+      std::vector<Xapian::Query> any;
+      bool all_filters = true;
+      for (const syntax::Clause& c : group.clauses) {
+        Compiled part = Node(c.node.front());
+        if (part.query.empty()) continue;
+        all_filters = all_filters && part.filter;
+        if (c.occur == syntax::Occur::kMustNot) {
+          must_not.push_back(std::move(part.query));
+        } else {
+          any.push_back(std::move(part.query));
+        }
+      }
+      Xapian::Query q = any.empty() ? Xapian::Query() : Combine(Xapian::Query::OP_OR, any);
+      if (!must_not.empty()) {
+        q = Xapian::Query(Xapian::Query::OP_AND_NOT, q.empty() ? Xapian::Query::MatchAll : q,
+                          Combine(Xapian::Query::OP_OR, must_not));
+      }
+      return {q, all_filters && !any.empty()};
+    }
+    for (const syntax::Clause& c : group.clauses) {
+      const syntax::Node& child = c.node.front();
+      Compiled part = Node(child);
+      if (part.query.empty()) continue;
+      if (c.occur == syntax::Occur::kMustNot) {
+        must_not.push_back(std::move(part.query));
+      } else if (part.filter) {
+        filter.push_back(std::move(part.query));
+      } else if (c.occur == syntax::Occur::kMust || group.op == syntax::Node::Op::kAnd ||
+                 child.kind == syntax::Node::Kind::kPhrase) {
+        must.push_back(std::move(part.query));  // phrases are what the user insists on
+      } else {
+        should.push_back(std::move(part.query));
+      }
+    }
+    Xapian::Query q;
+    if (!must.empty()) {
+      q = Combine(Xapian::Query::OP_AND, must);
+      if (!should.empty()) {
+        q = Xapian::Query(Xapian::Query::OP_AND_MAYBE, q, Combine(Xapian::Query::OP_OR, should));
+      }
+    } else if (!should.empty()) {
+      q = Combine(Xapian::Query::OP_OR, should);
+    }
+    bool only_filters = false;
+    if (!filter.empty()) {
+      Xapian::Query f = Combine(Xapian::Query::OP_AND, filter);
+      if (q.empty()) {
+        q = f;
+        only_filters = true;
+      } else {
+        q = Xapian::Query(Xapian::Query::OP_FILTER, q, f);
+      }
+    }
+    if (!must_not.empty()) {
+      q = Xapian::Query(Xapian::Query::OP_AND_NOT, q.empty() ? Xapian::Query::MatchAll : q,
+                        Combine(Xapian::Query::OP_OR, must_not));
+    }
+    return {q, only_filters};
+  }
+
+  // The tokens of `text` that count as words, within the max_words budget.
+  std::vector<text::Token> Words(std::string_view text) {
+    std::vector<text::Token> kept;
+    for (text::Token& t : b_.analyzer_.Analyze(text).tokens) {
+      if (t.folded.size() > schema::kMaxTermBytes || t.exact.size() > schema::kMaxTermBytes) continue;
+      if (used_ >= b_.options_.max_words) {
+        ++out_->dropped_words_;
+        continue;
+      }
+      ++used_;
+      out_->highlight_terms_.push_back(t.folded);
+      out_->words_.push_back(t);
+      kept.push_back(std::move(t));
+    }
+    return kept;
+  }
+
+  Xapian::Query Word(const text::Token& t) const {
+    Xapian::Query folded = Folded(t.folded);
+    if (!t.HasMarks()) return folded;
+    Xapian::Query exact(std::string(schema::kExactPrefix) + t.exact);
+    if (b_.options_.folded_weight_for_marked <= 0) return exact;
+    return Xapian::Query(Xapian::Query::OP_OR, exact, Scaled(folded, b_.options_.folded_weight_for_marked));
+  }
+
+  // Free words: references first (their text then no longer counts as words), then each word,
+  // each adjacent pair, and abbreviations in either direction.
+  Xapian::Query Text(std::string_view text) {
+    std::vector<Xapian::Query> parts;
+    std::string rest(text);
+    if (b_.recognizer_ != nullptr) {
+      for (const refs::Mention& m : b_.recognizer_->Find(text)) {
+        const std::string symbol = m.resolved_symbol.empty() ? m.Canonical() : m.resolved_symbol;
+        if (symbol.empty()) continue;
+        parts.push_back(Reference(m, symbol));
+        out_->references_.push_back(symbol);
+        for (const text::Token& t : b_.analyzer_.Analyze(m.surface).tokens) out_->highlight_terms_.push_back(t.folded);
+        std::fill(rest.begin() + m.byte_start, rest.begin() + m.byte_end, ' ');
+      }
+    }
+    const std::vector<text::Token> tokens = Words(rest);
+    const QueryOptions& o = b_.options_;
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+      parts.push_back(Word(tokens[i]));
+      if (o.pair_weight > 0 && i + 1 < tokens.size()) {
+        parts.push_back(Scaled(Pair(tokens[i].folded, tokens[i + 1].folded), o.pair_weight));
+      }
+    }
+    if (o.synonym_weight > 0) AddSynonyms(tokens, &parts);
+    if (parts.empty()) return {};
+    return Combine(Xapian::Query::OP_OR, parts);
+  }
+
+  void AddSynonyms(const std::vector<text::Token>& tokens, std::vector<Xapian::Query>* parts) const {
+    const double w = b_.options_.synonym_weight;
+    for (const Abbreviation& a : Abbreviations()) {
+      // The abbreviation typed: also its expansion.
+      for (const text::Token& t : tokens) {
+        if (t.folded == a.abbreviation) parts->push_back(Scaled(ExpansionQuery(a.expansion), w));
+      }
+      // The expansion typed, syllable by syllable: also the abbreviation.
+      const std::string_view e = a.expansion;
+      for (std::size_t i = 0; i < tokens.size(); ++i) {
+        std::size_t pos = 0, j = i;
+        while (j < tokens.size() && e.compare(pos, tokens[j].folded.size(), tokens[j].folded) == 0) {
+          pos += tokens[j].folded.size();
+          ++j;
+          if (pos == e.size()) break;
+          if (e[pos] != ' ') break;
+          ++pos;
+        }
+        if (pos == e.size()) parts->push_back(Scaled(Folded(a.abbreviation), w));
+      }
+    }
+  }
+
+  Xapian::Query Reference(const refs::Mention& m, const std::string& symbol) const {
+    const QueryOptions& o = b_.options_;
+    std::vector<Xapian::Query> any = {
+        Scaled(Xapian::Query(std::string(schema::kRefPrefix) + symbol), o.citing_weight),
+        Scaled(Xapian::Query(std::string(schema::kOwnSymbolPrefix) + symbol), o.own_weight)};
+    const std::string key = m.Key();
+    if (key != symbol && m.resolved_symbol.empty()) {
+      // The term or year was given: documents citing exactly that one score more.
+      any.push_back(Scaled(Xapian::Query(std::string(schema::kRefKeyPrefix) + key), o.citing_weight));
+      any.push_back(Scaled(Xapian::Query(std::string(schema::kOwnKeyPrefix) + key), o.own_weight));
+    }
+    return Xapian::Query(Xapian::Query::OP_OR, any.begin(), any.end());
+  }
+
+  // A phrase runs on folded positions; words typed with marks must also match exactly.
+  Xapian::Query Phrase(std::string_view text) {
+    const std::vector<text::Token> tokens = Words(text);
+    if (tokens.empty()) return {};
+    if (tokens.size() == 1) return Word(tokens.front());
+    std::vector<Xapian::Query> folded, exact;
+    for (const text::Token& t : tokens) {
+      folded.push_back(Folded(t.folded));
+      if (t.HasMarks()) exact.emplace_back(std::string(schema::kExactPrefix) + t.exact);
+    }
+    Xapian::Query phrase(Xapian::Query::OP_PHRASE, folded.begin(), folded.end(), folded.size());
+    if (exact.empty()) return phrase;
+    return Xapian::Query(Xapian::Query::OP_FILTER, phrase, Combine(Xapian::Query::OP_AND, exact));
+  }
+
+  const QueryBuilder& b_;
+  ParsedQuery* out_;
+  FilterBuilder filters_;
+  std::size_t used_ = 0;
+  Status error_;
+};
 
 std::string ParsedQuery::Description() const { return query_->get_description(); }
 
@@ -46,7 +272,7 @@ QueryBuilder::QueryBuilder(const text::Analyzer& analyzer, QueryOptions options,
                            const refs::Recognizer* recognizer)
     : analyzer_(analyzer), options_(options), recognizer_(recognizer) {}
 
-Result<ParsedQuery> QueryBuilder::Build(std::string_view user_query) const {
+Result<ParsedQuery> QueryBuilder::Build(std::string_view user_query, const Filters& filters) const {
   if (user_query.size() > options_.max_query_bytes) {
     return Status::InvalidArgument("query is " + std::to_string(user_query.size()) +
                                    " bytes long; the limit is " +
@@ -54,100 +280,34 @@ Result<ParsedQuery> QueryBuilder::Build(std::string_view user_query) const {
                                    " bytes: shorten it to the words that matter");
   }
   ParsedQuery parsed;
-  std::vector<Xapian::Query> words;
-  std::vector<Xapian::Query> phrases;
-  std::vector<Xapian::Query> references;
-  std::size_t used = 0;
+  syntax::ParsedSyntax tree = syntax::Parse(user_query);
+  parsed.notices_ = std::move(tree.notices);
+  Compiler compiler(*this, &parsed);
+  Compiler::Compiled compiled = compiler.Node(tree.root);
+  if (!compiler.error().ok()) return compiler.error();
+  auto extra = compiler.filters().ForFilters(filters);
+  if (!extra.ok()) return extra.status();
 
-  // Document references first; their text is then blanked so its pieces ("21", "nq", "tw")
-  // do not also count as words.
-  std::string rest(user_query);
-  if (recognizer_ != nullptr) {
-    for (const refs::Mention& m : recognizer_->Find(user_query)) {
-      const std::string symbol = m.resolved_symbol.empty() ? m.Canonical() : m.resolved_symbol;
-      if (symbol.empty()) continue;
-      const std::string key = m.Key();
-      std::vector<Xapian::Query> any = {
-          Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
-                        Xapian::Query(std::string(schema::kRefPrefix) + symbol), options_.citing_weight),
-          Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
-                        Xapian::Query(std::string(schema::kOwnSymbolPrefix) + symbol), options_.own_weight)};
-      if (key != symbol && m.resolved_symbol.empty()) {
-        // The term or year was given: documents citing exactly that one score more.
-        any.emplace_back(Xapian::Query::OP_SCALE_WEIGHT,
-                         Xapian::Query(std::string(schema::kRefKeyPrefix) + key), options_.citing_weight);
-        any.emplace_back(Xapian::Query::OP_SCALE_WEIGHT,
-                         Xapian::Query(std::string(schema::kOwnKeyPrefix) + key), options_.own_weight);
-      }
-      references.emplace_back(Xapian::Query::OP_OR, any.begin(), any.end());
-      parsed.references_.push_back(symbol);
-      for (const text::Token& t : analyzer_.Analyze(m.surface).tokens) parsed.highlight_terms_.push_back(t.folded);
-      std::fill(rest.begin() + m.byte_start, rest.begin() + m.byte_end, ' ');
+  Xapian::Query query = std::move(compiled.query);
+  bool filter_only = compiled.filter;
+  if (!extra->empty()) {
+    if (query.empty()) {
+      query = *extra;
+      filter_only = true;
+    } else {
+      query = Xapian::Query(Xapian::Query::OP_FILTER, query, *extra);
     }
   }
-
-  auto word_query = [&](const text::Token& t) {
-    Xapian::Query folded(std::string(schema::kFoldedPrefix) + t.folded);
-    if (!t.HasMarks()) return folded;
-    Xapian::Query exact(std::string(schema::kExactPrefix) + t.exact);
-    if (options_.folded_weight_for_marked <= 0) return exact;
-    return Xapian::Query(Xapian::Query::OP_OR, exact,
-                         Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, folded,
-                                       options_.folded_weight_for_marked));
-  };
-
-  for (const Segment& segment : SplitQuotes(rest)) {
-    const text::Analysis analysis = analyzer_.Analyze(segment.text);
-    std::vector<const text::Token*> tokens;
-    for (const text::Token& t : analysis.tokens) {
-      if (t.folded.size() > schema::kMaxTermBytes || t.exact.size() > schema::kMaxTermBytes) {
-        continue;
-      }
-      if (used >= options_.max_words) {
-        ++parsed.dropped_words_;
-        continue;
-      }
-      ++used;
-      tokens.push_back(&t);
-      parsed.highlight_terms_.push_back(t.folded);
-    }
-    if (tokens.empty()) continue;
-    if (!segment.phrase || tokens.size() == 1) {
-      for (const text::Token* t : tokens) {
-        (segment.phrase ? phrases : words).push_back(word_query(*t));
-      }
-      continue;
-    }
-    // A phrase runs on folded positions; words typed with marks must also match exactly.
-    std::vector<Xapian::Query> folded, exact;
-    for (const text::Token* t : tokens) {
-      folded.emplace_back(std::string(schema::kFoldedPrefix) + t->folded);
-      if (t->HasMarks()) exact.emplace_back(std::string(schema::kExactPrefix) + t->exact);
-    }
-    Xapian::Query phrase(Xapian::Query::OP_PHRASE, folded.begin(), folded.end(), folded.size());
-    if (!exact.empty()) {
-      phrase = Xapian::Query(Xapian::Query::OP_FILTER, phrase,
-                             Xapian::Query(Xapian::Query::OP_AND, exact.begin(), exact.end()));
-    }
-    phrases.push_back(std::move(phrase));
-  }
-
-  if (words.empty() && phrases.empty() && references.empty()) {
+  if (query.empty()) {
     if (user_query.find_first_not_of(" \t\r\n") == std::string_view::npos) {
       return Status::InvalidArgument("empty query: type one or more words to search for");
     }
-    return Status::InvalidArgument("the query has no word to search for (only punctuation or "
-                                   "symbols): type letters or numbers");
+    return Status::InvalidArgument("the query has no word to search for (only punctuation, "
+                                   "symbols or operators): type letters or numbers");
   }
-  words.insert(words.end(), references.begin(), references.end());
-  Xapian::Query ranked(Xapian::Query::OP_OR, words.begin(), words.end());
-  Xapian::Query query;
-  if (phrases.empty()) {
-    query = ranked;
-  } else {
-    query = Xapian::Query(Xapian::Query::OP_AND, phrases.begin(), phrases.end());
-    if (!words.empty()) query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, query, ranked);
-  }
+  // A pure filter selects without ranking: every document it keeps weighs the same.
+  if (filter_only) query = Scaled(query, 0);
+  parsed.filter_only_ = filter_only;
   parsed.query_ = std::make_shared<const Xapian::Query>(std::move(query));
   return parsed;
 }

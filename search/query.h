@@ -1,8 +1,11 @@
-// Query understanding: turns what a user typed into the query vankien runs. Free words are
-// OR-ed and ranked; "quoted phrases" are required and matched as phrases. A word typed with
-// diacritics matches its exact form; a word typed without them matches every accented form.
-// A document number in any spelling ("nq 21/tw", "21/NQ-TW") matches the documents that cite
-// it and the document itself, ranked above word matches.
+// Query understanding: turns what a user typed into the query vankien runs. The syntax
+// (query_syntax.h) has free words, "quoted phrases", AND / OR / NOT, +/-, parentheses and field
+// filters (query_filters.h). Free words are OR-ed and ranked, with adjacent syllables also
+// matched as a pair (schema.h, XP) so that multi-syllable words rank as words; quoted phrases
+// are required. A word typed with diacritics matches its exact form; a word typed without them
+// matches every accented form. Domain abbreviations match their expansions and back
+// (synonyms.h). A document number in any spelling ("nq 21/tw", "21/NQ-TW") matches the
+// documents that cite it and the document itself, ranked above word matches.
 // Thread-safety: a QueryBuilder is immutable; Build may be called concurrently.
 #ifndef VANKIEN_SEARCH_QUERY_H_
 #define VANKIEN_SEARCH_QUERY_H_
@@ -26,6 +29,22 @@ class Recognizer;
 
 namespace vankien::search {
 
+// Structured filters; the query language's field filters (loai:, coquan:, khoa:, tu:, den:,
+// nam:, nguon:) fill the same struct, and both are AND-ed with the query.
+struct Filters {
+  std::vector<std::string> kinds;  // any of these kinds: type codes ("NQ", "NĐ") or "article"
+  std::string issuer;              // issuer code ("TW", "CP")
+  std::string term;                // Party term in Roman numerals ("XIII")
+  std::string source;              // site or folder
+  std::string from, to;            // inclusive dates, "YYYY", "YYYY-MM" or "YYYY-MM-DD"
+  bool empty() const {
+    return kinds.empty() && issuer.empty() && term.empty() && source.empty() && from.empty() &&
+           to.empty();
+  }
+};
+
+enum class SortOrder { kRelevance, kNewest, kOldest };
+
 struct QueryOptions {
   // Queries longer than this many bytes are refused with a message.
   std::size_t max_query_bytes = 4096;
@@ -37,6 +56,10 @@ struct QueryOptions {
   // it, and the document itself, rank above documents that only share words with the query.
   double citing_weight = 10.0;
   double own_weight = 30.0;
+  // Weight of an adjacent syllable pair of the query found adjacent in a document (0 = off).
+  double pair_weight = 1.0;
+  // Weight of an abbreviation's expansion (or of the abbreviation for a typed expansion).
+  double synonym_weight = 1.0;
 };
 
 // A parsed query, ready to run.
@@ -50,6 +73,12 @@ class ParsedQuery {
   std::size_t dropped_words() const { return dropped_words_; }
   // Canonical symbols of the document references recognized in the query.
   const std::vector<std::string>& references() const { return references_; }
+  // The free words and phrase words as typed, in order (not references, not field values).
+  const std::vector<text::Token>& words() const { return words_; }
+  // How the query was read, when something had to be repaired or ignored (for the user).
+  const std::vector<std::string>& notices() const { return notices_; }
+  // True when the query only filters (no word ranks the documents).
+  bool filter_only() const { return filter_only_; }
 
   const Xapian::Query& xapian_query() const { return *query_; }  // for the search library
 
@@ -58,7 +87,10 @@ class ParsedQuery {
   std::shared_ptr<const Xapian::Query> query_;
   std::vector<std::string> highlight_terms_;
   std::vector<std::string> references_;
+  std::vector<text::Token> words_;
+  std::vector<std::string> notices_;
   std::size_t dropped_words_ = 0;
+  bool filter_only_ = false;
 };
 
 class QueryBuilder {
@@ -68,12 +100,15 @@ class QueryBuilder {
   explicit QueryBuilder(const text::Analyzer& analyzer, QueryOptions options = {},
                         const refs::Recognizer* recognizer = nullptr);
 
-  // Fails with InvalidArgument (and a message for the user) on an empty query, a query with no
-  // searchable word, or one over max_query_bytes. Unbalanced quotes are forgiven: an opening
-  // quote without a closing one quotes the rest of the query.
-  Result<ParsedQuery> Build(std::string_view user_query) const;
+  // Parses `user_query` and ANDs `filters` with it. Fails with InvalidArgument (and a message
+  // for the user) on a query with neither a searchable word nor a filter, a field value that
+  // means nothing ("khoa:abc"), or a query over max_query_bytes. Syntax errors are repaired,
+  // never fatal: an unclosed quote quotes the rest, a lone operator is ignored, an unknown
+  // field is searched as words — each with a notice.
+  Result<ParsedQuery> Build(std::string_view user_query, const Filters& filters = {}) const;
 
  private:
+  class Compiler;  // query.cc
   const text::Analyzer& analyzer_;
   QueryOptions options_;
   const refs::Recognizer* recognizer_;

@@ -21,22 +21,6 @@
 
 namespace vankien::search {
 
-// Structured filters; the query language's field filters (loai:, coquan:, khoa:, tu:, den:,
-// nam:, nguon:) fill the same struct, and both are AND-ed with the query.
-struct Filters {
-  std::vector<std::string> kinds;  // any of these kinds: type codes ("NQ", "NĐ") or "article"
-  std::string issuer;              // issuer code ("TW", "CP")
-  std::string term;                // Party term in Roman numerals ("XIII")
-  std::string source;              // site or folder
-  std::string from, to;            // inclusive dates, "YYYY", "YYYY-MM" or "YYYY-MM-DD"
-  bool empty() const {
-    return kinds.empty() && issuer.empty() && term.empty() && source.empty() && from.empty() &&
-           to.empty();
-  }
-};
-
-enum class SortOrder { kRelevance, kNewest, kOldest };
-
 struct SearchOptions {
   std::size_t offset = 0;  // hits to skip (pagination)
   std::size_t limit = 10;  // hits to return, at most kMaxLimit

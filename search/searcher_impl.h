@@ -62,6 +62,11 @@ struct Searcher::Impl {
     }
   }
 
+  // A better spelling of `query` ("did you mean"), or "". `top` holds the best matches of
+  // `parsed` by relevance.
+  std::string Suggest(std::string_view query, const ParsedQuery& parsed, const Xapian::MSet& top,
+                      const Filters& filters);
+
   // A hit from a matched document; snippets around `highlight` when given.
   Hit MakeHit(const Xapian::Document& doc, double score, const std::vector<std::string>* highlight) const {
     Document d = DecodeData(doc.get_data());

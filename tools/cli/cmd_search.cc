@@ -16,13 +16,51 @@ struct SearchArgs {
   std::size_t offset = 0;
   bool json = false;
   bool batch = false;
+  bool facets = false;
+  bool no_suggest = false;
+  std::string sort = "relevance";
+  search::Filters filters;
 };
+
+search::SearchOptions OptionsFrom(const SearchArgs& args, bool interactive) {
+  search::SearchOptions options;
+  options.limit = args.limit;
+  options.offset = args.offset;
+  options.filters = args.filters;
+  options.facets = args.facets;
+  options.suggest = interactive && !args.no_suggest;
+  options.sort = args.sort == "newest" ? search::SortOrder::kNewest
+                 : args.sort == "oldest" ? search::SortOrder::kOldest
+                                         : search::SortOrder::kRelevance;
+  return options;
+}
 
 nlohmann::json HitJson(const search::Hit& h) {
   nlohmann::json highlights = nlohmann::json::array();
   for (const auto& [b, e] : h.snippet.highlights) highlights.push_back({b, e});
-  return {{"id", h.id},   {"score", h.score}, {"title", h.title},           {"date", h.date},
-          {"url", h.url}, {"snippet", h.snippet.text}, {"highlights", highlights}};
+  return {{"id", h.id},         {"score", h.score},     {"title", h.title},   {"date", h.date},
+          {"url", h.url},       {"kind", h.kind},       {"symbol", h.symbol}, {"issuer", h.issuer},
+          {"term", h.term},     {"source", h.source},   {"snippet", h.snippet.text},
+          {"highlights", highlights}};
+}
+
+// Everything a script needs from one response.
+nlohmann::json ResponseJson(const std::string& query, const search::SearchResponse& r) {
+  nlohmann::json out = {{"query", query}, {"total", r.total}, {"hits", nlohmann::json::array()}};
+  for (const auto& h : r.hits) out["hits"].push_back(HitJson(h));
+  if (!r.facets.empty()) {
+    nlohmann::json facets = nlohmann::json::object();
+    for (const auto& f : r.facets) {
+      nlohmann::json values = nlohmann::json::array();
+      for (const auto& v : f.values) values.push_back({{"value", v.value}, {"count", v.count}});
+      facets[f.name] = values;
+    }
+    out["facets"] = facets;
+  }
+  if (!r.suggestion.empty()) out["suggestion"] = r.suggestion;
+  if (!r.notices.empty()) out["notices"] = r.notices;
+  if (r.dropped_words > 0) out["dropped_words"] = r.dropped_words;
+  return out;
 }
 
 std::string Highlighted(const search::Snippet& s, bool tty) {
@@ -38,21 +76,16 @@ std::string Highlighted(const search::Snippet& s, bool tty) {
 
 int RunBatch(search::Searcher& searcher, const SearchArgs& args) {
   std::string line;
-  search::SearchOptions options;
-  options.limit = args.limit;
-  options.offset = args.offset;
+  const search::SearchOptions options = OptionsFrom(args, /*interactive=*/false);
   while (std::getline(std::cin, line)) {
     if (!line.empty() && line.back() == '\r') line.pop_back();
-    nlohmann::json out = {{"query", line}};
     auto response = searcher.Search(line, options);
+    nlohmann::json out;
     if (!response.ok()) {
-      out["total"] = 0;
-      out["hits"] = nlohmann::json::array();
-      out["error"] = response.status().message();
+      out = {{"query", line}, {"total", 0}, {"hits", nlohmann::json::array()},
+             {"error", response.status().message()}};
     } else {
-      out["total"] = response->total;
-      out["hits"] = nlohmann::json::array();
-      for (const auto& h : response->hits) out["hits"].push_back(HitJson(h));
+      out = ResponseJson(line, *response);
     }
     std::cout << Dump(out) << "\n";
   }
@@ -70,19 +103,19 @@ int RunSearch(const SearchArgs& args) {
   if (args.words.empty()) {
     return Fail(Status::InvalidArgument("no query: give the words to search for, or --batch"));
   }
-  search::SearchOptions options;
-  options.limit = args.limit;
-  options.offset = args.offset;
+  const search::SearchOptions options = OptionsFrom(args, /*interactive=*/true);
   auto response = (*searcher)->Search(query, options);
   if (!response.ok()) return Fail(response.status());
 
   if (args.json) {
-    nlohmann::json out = {{"query", query}, {"total", response->total}, {"hits", nlohmann::json::array()}};
-    for (const auto& h : response->hits) out["hits"].push_back(HitJson(h));
-    std::cout << Dump(out, 2) << "\n";
+    std::cout << Dump(ResponseJson(query, *response), 2) << "\n";
     return kExitOk;
   }
   const bool tty = StdoutIsTty();
+  for (const auto& notice : response->notices) std::cerr << "note: " << notice << "\n";
+  if (!response->suggestion.empty()) {
+    std::cout << "Có phải bạn muốn tìm: " << response->suggestion << "\n\n";
+  }
   if (response->hits.empty()) {
     std::cout << "No documents match \"" << query << "\".\n";
     return kExitOk;
@@ -91,9 +124,20 @@ int RunSearch(const SearchArgs& args) {
             << args.offset + 1 << "–" << args.offset + response->hits.size() << ":\n\n";
   std::size_t rank = args.offset;
   for (const auto& h : response->hits) {
-    std::printf("%2zu. %s  [%s]  score %.3f%s%s\n", ++rank, h.title.empty() ? "(untitled)" : h.title.c_str(),
-                h.id.c_str(), h.score, h.date.empty() ? "" : "  ", h.date.c_str());
+    std::string badge = h.symbol.empty() ? "" : "  " + h.symbol;
+    std::printf("%2zu. %s  [%s]%s  score %.3f%s%s\n", ++rank, h.title.empty() ? "(untitled)" : h.title.c_str(),
+                h.id.c_str(), badge.c_str(), h.score, h.date.empty() ? "" : "  ", h.date.c_str());
     std::cout << "    " << Highlighted(h.snippet, tty) << "\n\n";
+  }
+  for (const auto& f : response->facets) {
+    if (f.values.empty()) continue;
+    std::cout << f.name << ":";
+    std::size_t shown = 0;
+    for (const auto& v : f.values) {
+      if (++shown > 10) break;
+      std::cout << "  " << v.value << " (" << v.count << ")";
+    }
+    std::cout << "\n";
   }
   if (response->dropped_words > 0) {
     std::cerr << "note: " << response->dropped_words << " words beyond the limit were ignored\n";
@@ -106,11 +150,26 @@ int RunSearch(const SearchArgs& args) {
 Runner RegisterSearch(CLI::App& app) {
   auto args = std::make_shared<SearchArgs>();
   CLI::App* cmd = app.add_subcommand(
-      "search", "Search the index. Words with or without diacritics; \"quoted phrases\" must appear.");
+      "search",
+      "Search the index. Words with or without diacritics; \"quoted phrases\" must appear; AND, OR, "
+      "NOT, +word, -word, (groups) and fields loai: so: trichdan: coquan: khoa: tu: den: nam: nguon: "
+      "kieu: (see the README, \"Query language\").");
   AddDatabaseOption(*cmd, &args->db);
   cmd->add_option("query", args->words, "Query words");
   cmd->add_option("-n,--limit", args->limit, "Hits to show")->capture_default_str()->check(CLI::Range(1, 1000));
   cmd->add_option("--offset", args->offset, "Hits to skip (pagination)")->capture_default_str();
+  cmd->add_option("--sort", args->sort, "relevance, newest or oldest")
+      ->capture_default_str()
+      ->check(CLI::IsMember({"relevance", "newest", "oldest"}));
+  cmd->add_option("--type", args->filters.kinds,
+                  "Only these kinds: a type code (NQ, CT, KL, QĐ, NĐ), a name (nghi-quyet) or article");
+  cmd->add_option("--issuer", args->filters.issuer, "Only documents of this issuer code (TW, CP)");
+  cmd->add_option("--term", args->filters.term, "Only this Party term (XIII or 13)");
+  cmd->add_option("--from", args->filters.from, "Dated on or after (2020, 2020-06, 2020-06-30, 30/6/2020)");
+  cmd->add_option("--to", args->filters.to, "Dated on or before");
+  cmd->add_option("--source", args->filters.source, "Only documents from this site or folder");
+  cmd->add_flag("--facets", args->facets, "Count kind, year, issuer, term and source over all matches");
+  cmd->add_flag("--no-suggest", args->no_suggest, "Do not compute a \"did you mean\" suggestion");
   cmd->add_flag("--json", args->json, "Print JSON");
   cmd->add_flag("--batch", args->batch,
                 "Read one query per line from stdin; print one JSON object per line");

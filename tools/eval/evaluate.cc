@@ -31,23 +31,32 @@ std::string ApplyVariant(const text::Analyzer& analyzer, QueryVariant v, std::st
   return std::string(query);
 }
 
-Summary Evaluate(search::Searcher& searcher, const text::Analyzer& analyzer,
+Summary Evaluate(const Ranker& rank, const text::Analyzer& analyzer,
                  const std::vector<JudgedQuery>& queries, const Qrels& qrels, QueryVariant variant) {
   Accumulator acc;
   static const std::unordered_map<std::string, int> kNoJudgments;
+  for (const JudgedQuery& q : queries) {
+    auto judged = qrels.find(q.qid);
+    acc.Add(rank(ApplyVariant(analyzer, variant, q.text)),
+            judged == qrels.end() ? kNoJudgments : judged->second);
+  }
+  return acc.Mean();
+}
+
+Summary Evaluate(search::Searcher& searcher, const text::Analyzer& analyzer,
+                 const std::vector<JudgedQuery>& queries, const Qrels& qrels, QueryVariant variant) {
   search::SearchOptions options;
   options.limit = Accumulator::kCutoff;
   options.snippets = false;
-  for (const JudgedQuery& q : queries) {
-    auto judged = qrels.find(q.qid);
+  const Ranker rank = [&](std::string_view query) {
     std::vector<std::string> ranked;
-    auto response = searcher.Search(ApplyVariant(analyzer, variant, q.text), options);
+    auto response = searcher.Search(query, options);
     if (response.ok()) {
       for (const auto& hit : response->hits) ranked.push_back(hit.id);
     }
-    acc.Add(ranked, judged == qrels.end() ? kNoJudgments : judged->second);
-  }
-  return acc.Mean();
+    return ranked;
+  };
+  return Evaluate(rank, analyzer, queries, qrels, variant);
 }
 
 }  // namespace vankien::eval

@@ -4,6 +4,7 @@
 #ifndef VANKIEN_TOOLS_EVAL_EVALUATE_H_
 #define VANKIEN_TOOLS_EVAL_EVALUATE_H_
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -35,6 +36,14 @@ std::optional<QueryVariant> ParseVariant(std::string_view name);
 
 // The query rewritten as the variant says.
 std::string ApplyVariant(const text::Analyzer& analyzer, QueryVariant v, std::string_view query);
+
+// Ranks a query: document ids, best first (at least the top 10).
+using Ranker = std::function<std::vector<std::string>(std::string_view query)>;
+
+// Scores `rank` on every query rewritten by `variant`: nDCG@10, MRR@10 and Recall@10 against
+// `qrels`, averaged. Queries without judgments are skipped (Summary::skipped).
+Summary Evaluate(const Ranker& rank, const text::Analyzer& analyzer,
+                 const std::vector<JudgedQuery>& queries, const Qrels& qrels, QueryVariant variant);
 
 // Searches every query (top 10, rewritten by `variant`) and averages nDCG@10, MRR@10 and
 // Recall@10 against `qrels`. A query the searcher rejects scores zero. Queries without

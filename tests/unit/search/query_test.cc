@@ -109,8 +109,16 @@ const QueryCase kQueries[] = {
     {"“xay dung\" dang", "((XFxay PHRASE 2 XFdung) AND_MAYBE XFdang)"},
 };
 
+// Word forms alone: pairs and abbreviations are off here (see query_language_test.cc).
+QueryOptions WordsOnly() {
+  QueryOptions o;
+  o.pair_weight = 0;
+  o.synonym_weight = 0;
+  return o;
+}
+
 TEST(QueryBuilderTest, DescriptionTable) {
-  const QueryBuilder builder(A());
+  const QueryBuilder builder(A(), WordsOnly());
   for (const QueryCase& c : kQueries) {
     auto parsed = builder.Build(c.query);
     ASSERT_TRUE(parsed.ok()) << "query: " << c.query << " → " << parsed.status().message();
@@ -205,7 +213,7 @@ TEST(QueryBuilderTest, QueryOverMaxBytesIsInvalid) {
 // ---------------------------------------------------------------------------------------------
 
 TEST(QueryBuilderTest, WordsBeyondMaxWordsAreDroppedAndCounted) {
-  QueryOptions options;
+  QueryOptions options = WordsOnly();
   options.max_words = 3;
   const QueryBuilder builder(A(), options);
 
@@ -224,7 +232,7 @@ TEST(QueryBuilderTest, WordsBeyondMaxWordsAreDroppedAndCounted) {
   EXPECT_EQ(exact->dropped_words(), 0u);
 
   // Default limit.
-  const QueryBuilder defaults(A());
+  const QueryBuilder defaults(A(), WordsOnly());
   std::string many;
   const std::size_t limit = QueryOptions{}.max_words;
   for (std::size_t i = 0; i < limit + 6; ++i) many.append("w").append(std::to_string(i)).push_back(' ');

@@ -1,0 +1,249 @@
+#include "search/query_filters.h"
+
+#include <charconv>
+#include <vector>
+
+#include "indexer/refs/lexicon.h"
+#include "indexer/refs/mention.h"
+#include "indexer/refs/recognizer.h"
+#include "indexer/schema.h"
+
+namespace vankien::search {
+namespace {
+
+std::vector<std::string_view> SplitCommas(std::string_view value) {
+  std::vector<std::string_view> out;
+  std::size_t start = 0;
+  while (start <= value.size()) {
+    std::size_t comma = value.find(',', start);
+    if (comma == std::string_view::npos) comma = value.size();
+    std::string_view part = value.substr(start, comma - start);
+    while (!part.empty() && part.front() == ' ') part.remove_prefix(1);
+    while (!part.empty() && part.back() == ' ') part.remove_suffix(1);
+    if (!part.empty()) out.push_back(part);
+    start = comma + 1;
+  }
+  return out;
+}
+
+bool ParseInt(std::string_view s, int* out) {
+  if (s.empty() || s.size() > 4) return false;
+  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), *out);
+  return ec == std::errc() && p == s.data() + s.size();
+}
+
+Xapian::Query Term(std::string_view prefix, std::string_view value) {
+  return Xapian::Query(schema::BoundedTerm(prefix, value));
+}
+
+Xapian::Query AnyOf(const std::vector<Xapian::Query>& queries) {
+  return Xapian::Query(Xapian::Query::OP_OR, queries.begin(), queries.end());
+}
+
+}  // namespace
+
+FilterBuilder::FilterBuilder(const text::Analyzer& analyzer, const refs::Recognizer* recognizer)
+    : analyzer_(analyzer), recognizer_(recognizer) {}
+
+std::string FilterBuilder::TypeCode(std::string_view value) const {
+  std::string spaced(value);
+  for (char& c : spaced) {
+    if (c == '-' || c == '_') c = ' ';
+  }
+  const text::Analysis a = analyzer_.Analyze(spaced);
+  std::string folded;
+  for (const text::Token& t : a.tokens) folded += (folded.empty() ? "" : " ") + t.folded;
+  if (folded == "article" || folded == "bai viet" || folded == "bai bao" || folded == "tin bai") {
+    return "article";
+  }
+  for (const refs::TypeNoun& noun : refs::TypeNouns()) {
+    if (noun.folded == folded && !noun.code.empty()) return std::string(noun.code);
+  }
+  if (a.tokens.size() == 1) return std::string(refs::TypeCode(a.tokens.front().exact));
+  return "";
+}
+
+std::string FilterBuilder::TermNumeral(std::string_view value) {
+  int n = 0;
+  if (ParseInt(value, &n)) return n >= 1 && n <= 30 ? refs::ToRoman(n) : "";
+  std::string upper(value);
+  for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  n = refs::FromRoman(upper);
+  return n >= 1 && n <= 30 ? refs::ToRoman(n) : "";
+}
+
+std::string FilterBuilder::IssuerCode(std::string_view value) const {
+  std::string joined;
+  for (const text::Token& t : analyzer_.Analyze(value).tokens) joined += t.exact;
+  std::string out;
+  for (std::size_t i = 0; i < joined.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(joined[i]);
+    if (joined.compare(i, 2, "\xC6\xB0") == 0) {  // ư: "TƯ" is written "TW" in symbols
+      out += 'W';
+      ++i;
+    } else if (joined.compare(i, 2, "\xC4\x91") == 0) {  // đ → Đ
+      out += "\xC4\x90";
+      ++i;
+    } else if (c < 0x80) {
+      out += static_cast<char>(std::toupper(c));
+    } else {
+      return "";  // other letters never occur in issuer codes
+    }
+  }
+  if (out == "TTG") return "TTg";  // Thủ tướng: the one code written in mixed case
+  return out;
+}
+
+std::string FilterBuilder::DateValue(std::string_view value) {
+  int y = 0, m = 0, d = 0;
+  std::vector<std::string_view> parts;
+  std::size_t start = 0;
+  for (std::size_t i = 0; i <= value.size(); ++i) {
+    if (i == value.size() || value[i] == '-' || value[i] == '/' || value[i] == '.') {
+      parts.push_back(value.substr(start, i - start));
+      start = i + 1;
+    }
+  }
+  bool ok = false;
+  if (!parts.empty() && parts.front().size() == 4) {  // YYYY[-MM[-DD]]
+    ok = parts.size() <= 3 && ParseInt(parts[0], &y) && (parts.size() < 2 || ParseInt(parts[1], &m)) &&
+         (parts.size() < 3 || ParseInt(parts[2], &d));
+  } else if (parts.size() == 3) {  // D/M/YYYY
+    ok = parts[2].size() == 4 && ParseInt(parts[0], &d) && ParseInt(parts[1], &m) && ParseInt(parts[2], &y);
+  } else if (parts.size() == 2) {  // M/YYYY
+    ok = parts[1].size() == 4 && ParseInt(parts[0], &m) && ParseInt(parts[1], &y);
+  }
+  if (!ok || y < 1000 || y > 2999 || m < 0 || m > 12 || d < 0 || d > 31 || (d > 0 && m == 0)) return "";
+  char buf[16];
+  if (d > 0) {
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
+  } else if (m > 0) {
+    std::snprintf(buf, sizeof buf, "%04d-%02d", y, m);
+  } else {
+    std::snprintf(buf, sizeof buf, "%04d", y);
+  }
+  return buf;
+}
+
+Result<Xapian::Query> FilterBuilder::One(syntax::Field field, std::string_view value) const {
+  const std::string name(syntax::FieldName(field));
+  const std::string quoted = "\"" + std::string(value) + "\"";
+  switch (field) {
+    case syntax::Field::kType: {
+      const std::string code = TypeCode(value);
+      if (code.empty()) {
+        return Status::InvalidArgument("unknown document type " + quoted +
+                                       " in loai:; use a code (NQ, CT, KL, QĐ, NĐ, TT), a name "
+                                       "(nghi-quyet, chi-thi) or article");
+      }
+      return Term(schema::kKindPrefix, code);
+    }
+    case syntax::Field::kKind: {
+      const std::string code = TypeCode(value);
+      if (code == "article") return Term(schema::kKindPrefix, "article");
+      const std::string folded = analyzer_.StripMarks(value);
+      if (folded == "official" || folded == "van-ban" || folded == "vanban" || folded == "van ban") {
+        return Xapian::Query(Xapian::Query::OP_AND_NOT, Xapian::Query::MatchAll,
+                             Term(schema::kKindPrefix, "article"));
+      }
+      return Status::InvalidArgument("unknown kind " + quoted + " in kieu:; use bai-viet (article) or van-ban (official)");
+    }
+    case syntax::Field::kSymbol:
+    case syntax::Field::kCites: {
+      std::vector<Xapian::Query> any;
+      if (recognizer_ != nullptr) {
+        const bool own = field == syntax::Field::kSymbol;
+        for (const refs::Mention& m : recognizer_->Find(value)) {
+          const std::string symbol = m.resolved_symbol.empty() ? m.Canonical() : m.resolved_symbol;
+          if (symbol.empty()) continue;
+          const std::string key = m.Key();
+          if (key != symbol && m.resolved_symbol.empty()) {
+            any.push_back(Term(own ? schema::kOwnKeyPrefix : schema::kRefKeyPrefix, key));
+          } else {
+            any.push_back(Term(own ? schema::kOwnSymbolPrefix : schema::kRefPrefix, symbol));
+          }
+        }
+      }
+      if (any.empty()) {
+        return Status::InvalidArgument(quoted + " in " + name + ": is not a document number; write it as on the document, e.g. " + name + ":21-NQ/TW");
+      }
+      return AnyOf(any);
+    }
+    case syntax::Field::kIssuer: {
+      const std::string code = IssuerCode(value);
+      if (code.empty()) return Status::InvalidArgument("unknown issuer " + quoted + " in coquan:; use its code, e.g. coquan:TW, coquan:CP");
+      return Term(schema::kIssuerPrefix, code);
+    }
+    case syntax::Field::kTerm: {
+      const std::string roman = TermNumeral(value);
+      if (roman.empty()) return Status::InvalidArgument("unknown term " + quoted + " in khoa:; use a Roman or Arabic numeral, e.g. khoa:XIII or khoa:13");
+      return Term(schema::kTermPrefix, roman);
+    }
+    case syntax::Field::kFrom:
+    case syntax::Field::kTo: {
+      const std::string date = DateValue(value);
+      if (date.empty()) {
+        return Status::InvalidArgument("unknown date " + quoted + " in " + name + ":; write 2020, 2020-06, 2020-06-30 or 30/6/2020");
+      }
+      if (field == syntax::Field::kFrom) return Xapian::Query(Xapian::Query::OP_VALUE_GE, schema::kDateSlot, date);
+      // Inclusive of every date that starts with the bound: den:2023-06 keeps 2023-06-30.
+      return Xapian::Query(Xapian::Query::OP_VALUE_LE, schema::kDateSlot, date + "\xFF");
+    }
+    case syntax::Field::kYear: {
+      int from = 0, to = 0;
+      const std::size_t dash = value.find('-');
+      const bool range = dash != std::string_view::npos;
+      if (!ParseInt(range ? value.substr(0, dash) : value, &from) ||
+          !ParseInt(range ? value.substr(dash + 1) : value, &to) || from < 1000 || to > 2999 ||
+          to < from || to - from > 200) {
+        return Status::InvalidArgument("unknown year " + quoted + " in nam:; write nam:2022 or nam:2020-2022");
+      }
+      std::vector<Xapian::Query> years;
+      for (int y = from; y <= to; ++y) years.push_back(Term(schema::kYearPrefix, std::to_string(y)));
+      return AnyOf(years);
+    }
+    case syntax::Field::kSource:
+      return Term(schema::kSourcePrefix, value);
+  }
+  return Status::InvalidArgument("unknown field");
+}
+
+Result<Xapian::Query> FilterBuilder::ForField(syntax::Field field, std::string_view value) const {
+  std::vector<Xapian::Query> any;
+  for (std::string_view part : SplitCommas(value)) {
+    auto q = One(field, part);
+    if (!q.ok()) return q.status();
+    any.push_back(std::move(q).value());
+  }
+  if (any.empty()) {
+    return Status::InvalidArgument(std::string(syntax::FieldName(field)) + ": has no value");
+  }
+  return AnyOf(any);
+}
+
+Result<Xapian::Query> FilterBuilder::ForFilters(const Filters& filters) const {
+  std::vector<Xapian::Query> all;
+  auto add = [&](syntax::Field field, std::string_view value) -> Status {
+    if (value.empty()) return Status::Ok();
+    auto q = ForField(field, value);
+    if (!q.ok()) return q.status();
+    all.push_back(std::move(q).value());
+    return Status::Ok();
+  };
+  if (!filters.kinds.empty()) {
+    std::string joined;
+    for (const std::string& k : filters.kinds) joined += (joined.empty() ? "" : ",") + k;
+    if (Status st = add(syntax::Field::kType, joined); !st.ok()) return st;
+  }
+  for (auto [field, value] : {std::pair{syntax::Field::kIssuer, &filters.issuer},
+                              std::pair{syntax::Field::kTerm, &filters.term},
+                              std::pair{syntax::Field::kSource, &filters.source},
+                              std::pair{syntax::Field::kFrom, &filters.from},
+                              std::pair{syntax::Field::kTo, &filters.to}}) {
+    if (Status st = add(field, *value); !st.ok()) return st;
+  }
+  if (all.empty()) return Xapian::Query();
+  return Xapian::Query(Xapian::Query::OP_AND, all.begin(), all.end());
+}
+
+}  // namespace vankien::search
