@@ -1207,6 +1207,8 @@ class Builder {
 
 }  // namespace
 
+constexpr int kMinSchema = 3;
+
 Result<Catalog> BuildCatalog(const std::string& dir, const CatalogOptions& options) {
   for (const std::string* d : {&options.from, &options.to}) {
     if (!d->empty() && !IsDateFilter(*d)) {
@@ -1222,9 +1224,15 @@ Result<Catalog> BuildCatalog(const std::string& dir, const CatalogOptions& optio
       if (version.empty() && db.get_doccount() == 0) {
         return Status::Corrupt(dir + " holds no vankien index; build one with `vankien index --db " + dir + " …`");
       }
-      if (version != schema::kSchemaVersion) {
+      // Everything the catalogue reads (reference terms, the date slot, the stored registry and
+      // the "refs" of the document data) is the same since schema 3, so indexes of schema 3 up
+      // to this build's are read.
+      const int v = AllDigits(version) && version.size() < 6 ? std::stoi(version) : 0;
+      const int current = std::stoi(std::string(schema::kSchemaVersion));
+      if (v < kMinSchema || v > current) {
         return Status::Corrupt(dir + " was built with index schema " + (version.empty() ? "?" : version) +
-                               ", this vankien reads " + std::string(schema::kSchemaVersion) + "; index it again");
+                               ", the catalogue reads schemas " + std::to_string(kMinSchema) + " to " +
+                               std::to_string(current) + "; index it again");
       }
       refs::Registry registry;
       const std::string stored = db.get_metadata(std::string(schema::kMetaRegistry));

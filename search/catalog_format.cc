@@ -316,7 +316,7 @@ std::string CatalogHtml(const Catalog& c) {
            HtmlEscape(e->term) + (e->candidates.empty() ? "" : "?") + "</td><td>" +
            HtmlEscape(e->issuer_name.empty() ? e->issuer : e->issuer_name) + "</td><td>" + HtmlEscape(e->title);
       if (e->title_source == TitleSource::kMentions) o += " <span class=\"src\">(from mentions)</span>";
-      if (!e->candidates.empty()) o += " <span class=\"src\">(term not stated; may be " + HtmlEscape(Join(e->candidates, ", ")) + ")</span>";
+      if (!e->candidates.empty()) o += " <span class=\"src\">(term or year not stated; may be " + HtmlEscape(Join(e->candidates, ", ")) + ")</span>";
       o += "</td><td>" + HtmlEscape(e->held() ? Join(e->held_ids, ", ") : "—") + "</td><td class=\"n\">" +
            std::to_string(e->citations) + "</td><td class=\"n\">" + std::to_string(e->citing_documents) +
            "</td><td>" + HtmlEscape(Span(*e)) + "</td><td>";
@@ -375,7 +375,7 @@ std::string CatalogMarkdown(const Catalog& c) {
     for (const CatalogEntry* e : g.entries) {
       std::string title = e->title;
       if (e->title_source == TitleSource::kMentions) title += " (from mentions)";
-      if (!e->candidates.empty()) title += " (term not stated; may be " + Join(e->candidates, ", ") + ")";
+      if (!e->candidates.empty()) title += " (term or year not stated; may be " + Join(e->candidates, ", ") + ")";
       o += "| " + MdCell(e->key) + " | " + MdCell(e->date) + " | " +
            MdCell(e->issuer_name.empty() ? e->issuer : e->issuer_name) + " | " + MdCell(title) + " | " +
            MdCell(e->held() ? Join(e->held_ids, ", ") : "—") + " | " + std::to_string(e->citations) + " | " +
