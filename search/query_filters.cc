@@ -157,10 +157,13 @@ Result<Xapian::Query> FilterBuilder::One(syntax::Field field, std::string_view v
           const std::string symbol = m.resolved_symbol.empty() ? m.Canonical() : m.resolved_symbol;
           if (symbol.empty()) continue;
           const std::string key = m.Key();
-          if (key != symbol && m.resolved_symbol.empty()) {
-            any.push_back(Term(own ? schema::kOwnKeyPrefix : schema::kRefKeyPrefix, key));
-          } else {
-            any.push_back(Term(own ? schema::kOwnSymbolPrefix : schema::kRefPrefix, symbol));
+          const bool keyed = key != symbol && m.resolved_symbol.empty();
+          if (own) {
+            any.push_back(keyed ? Term(schema::kOwnKeyPrefix, key) : Term(schema::kOwnSymbolPrefix, symbol));
+          } else {  // a document naming its own number does not cite itself
+            any.emplace_back(Xapian::Query::OP_AND_NOT,
+                             keyed ? Term(schema::kRefKeyPrefix, key) : Term(schema::kRefPrefix, symbol),
+                             Term(schema::kOwnSymbolPrefix, symbol));
           }
         }
       }

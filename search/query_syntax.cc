@@ -246,6 +246,7 @@ class Parser {
       }
       if (l.type == Lexeme::Type::kClose) {
         if (depth > 0) break;
+        flush();
         notices_->push_back("a closing parenthesis had no opening one and was ignored");
         ++pos_;
         continue;
@@ -358,6 +359,12 @@ ParsedSyntax Parse(std::string_view query) {
   ParsedSyntax out;
   std::vector<Lexeme> lexemes = Lexer(query, &out.notices).Run();
   out.root = Parser(query, std::move(lexemes), &out.notices).ParseAll();
+  // The same repair repeated (a hundred unclosed parentheses) is one notice.
+  std::vector<std::string> unique;
+  for (std::string& n : out.notices) {
+    if (std::find(unique.begin(), unique.end(), n) == unique.end()) unique.push_back(std::move(n));
+  }
+  out.notices = std::move(unique);
   return out;
 }
 

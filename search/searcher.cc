@@ -141,7 +141,7 @@ std::string Searcher::Impl::Suggest(std::string_view query, const ParsedQuery& p
     if (!fixed.empty()) replacements[t.folded] = fixed;
   }
   std::string corrected = replacements.empty() ? std::string(query) : RewriteQuery(analyzer, query, replacements);
-  if (marked) return replacements.empty() ? "" : corrected;
+  if (marked && replacements.empty()) return "";
 
   // Unaccented: the accented forms the best documents use. After a typo fix, the documents
   // of the corrected query.
@@ -168,8 +168,17 @@ std::string Searcher::Impl::Suggest(std::string_view query, const ParsedQuery& p
   std::vector<std::string_view> views(texts.begin(), texts.end());
   const std::vector<std::string> restored = RestoreMarks(analyzer, folded, views);
   std::map<std::string, std::string> marks;
+  // A query typed with marks keeps them: only the words a typo fix rewrote get marks.
+  auto corrected_word = [&](const std::string& w) {
+    for (const auto& [typo, fix] : replacements) {
+      if (fix == w) return true;
+    }
+    return false;
+  };
   for (std::size_t i = 0; i < folded.size(); ++i) {
-    if (restored[i] != folded[i]) marks.emplace(folded[i], restored[i]);
+    if (restored[i] != folded[i] && (!marked || corrected_word(folded[i]))) {
+      marks.emplace(folded[i], restored[i]);
+    }
   }
   if (marks.empty()) return replacements.empty() ? "" : corrected;
   const std::string suggestion = RewriteQuery(analyzer, corrected, marks);

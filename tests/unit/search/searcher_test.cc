@@ -12,6 +12,7 @@
 #include <cstdlib>
 #include <ctime>
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <set>
 #include <string>
@@ -451,6 +452,135 @@ TEST_F(SearcherTest, PaginationGivesDisjointPagesThatMakeUpTheFullList) {
   SearchOptions too_deep;
   too_deep.offset = SearchOptions::kMaxOffset + 1;
   EXPECT_EQ(S().Search("dang", too_deep).status().code(), Status::Code::kInvalidArgument);
+}
+
+
+// A small archive with facts: three official documents and two articles.
+std::vector<Document> Archive() {
+  auto official = [](std::string id, std::string symbol, std::string date, std::string text) {
+    Document d = Doc(std::move(id), std::move(text), "Văn bản " + symbol);
+    d.symbol = std::move(symbol);
+    d.date = std::move(date);
+    d.kind = "official";
+    d.source = "official";
+    return d;
+  };
+  auto article = [](std::string id, std::string date, std::string text) {
+    Document d = Doc(std::move(id), std::move(text), "Bài viết");
+    d.date = std::move(date);
+    d.source = "baomoi.com";
+    return d;
+  };
+  return {
+      official("nq", "901-NQ/TW", "2024-05-18", "Nghị quyết về xây dựng Đảng trong sạch."),
+      official("ct", "902-CT/TW", "2022-03-01", "Chỉ thị về xây dựng Đảng và hệ thống chính trị."),
+      official("nd", "915/2024/NĐ-CP", "2024-04-15", "Nghị định về quản lý kho dữ liệu, xây dựng cơ sở dữ liệu."),
+      article("a1", "2023-10-10", "Bài viết về xây dựng Đảng ở cơ sở, trích Nghị quyết 901-NQ/TW."),
+      article("a2", "", "Xây dựng nông thôn mới, không ghi ngày."),
+  };
+}
+
+std::map<std::string, std::size_t> FacetMap(const SearchResponse& r, std::string_view name) {
+  std::map<std::string, std::size_t> out;
+  for (const Facet& f : r.facets) {
+    if (f.name != name) continue;
+    for (const FacetCount& v : f.values) out[v.value] = v.count;
+  }
+  return out;
+}
+
+TEST_F(SearcherTest, FacetsCountEveryMatchByKindYearIssuerTermAndSource) {
+  Index(Archive());
+  SearchOptions options;
+  options.facets = true;
+  options.limit = 1;  // facets cover all matches, not just the page
+  const SearchResponse r = Run("xây dựng", options);
+  EXPECT_EQ(r.total, 5u);
+  using M = std::map<std::string, std::size_t>;
+  EXPECT_EQ(FacetMap(r, "kind"), (M{{"NQ", 1}, {"CT", 1}, {"NĐ", 1}, {"article", 2}}));
+  EXPECT_EQ(FacetMap(r, "year"), (M{{"2022", 1}, {"2023", 1}, {"2024", 2}}));
+  EXPECT_EQ(FacetMap(r, "issuer"), (M{{"TW", 2}, {"CP", 1}}));
+  EXPECT_EQ(FacetMap(r, "term"), (M{{"XIII", 2}}));
+  EXPECT_EQ(FacetMap(r, "source"), (M{{"official", 3}, {"baomoi.com", 2}}));
+  // Years are listed newest first.
+  for (const Facet& f : r.facets) {
+    if (f.name == "year") {
+      ASSERT_EQ(f.values.size(), 3u);
+      EXPECT_EQ(f.values.front().value, "2024");
+    }
+  }
+  // Without the option, no facets.
+  EXPECT_TRUE(Run("xây dựng").facets.empty());
+}
+
+TEST_F(SearcherTest, FiltersFromOptionsAndFromTheQueryAgree) {
+  Index(Archive());
+  auto ids = [&](std::string_view q, Filters f = {}) {
+    SearchOptions options;
+    options.filters = std::move(f);
+    std::set<std::string> out;
+    for (const Hit& h : Run(q, options).hits) out.insert(h.id);
+    return out;
+  };
+  Filters tw;
+  tw.issuer = "TW";
+  EXPECT_EQ(ids("xây dựng", tw), (Ids{"nq", "ct"}));
+  EXPECT_EQ(ids("xây dựng coquan:TW"), (Ids{"nq", "ct"}));
+  Filters from;
+  from.from = "2023";
+  EXPECT_EQ(ids("xây dựng", from), (Ids{"nq", "nd", "a1"}));
+  EXPECT_EQ(ids("xây dựng tu:2023 den:2024-04"), (Ids{"nd", "a1"}));
+  EXPECT_EQ(ids("xây dựng loai:article"), (Ids{"a1", "a2"}));
+  EXPECT_EQ(ids("xây dựng kieu:van-ban"), (Ids{"nq", "ct", "nd"}));
+  EXPECT_EQ(ids("so:901-NQ/TW"), (Ids{"nq"}));
+  EXPECT_EQ(ids("trichdan:901-NQ/TW"), (Ids{"a1"}));
+  EXPECT_EQ(ids("xây dựng -loai:article nam:2024"), (Ids{"nq", "nd"}));
+}
+
+TEST_F(SearcherTest, SortByDateNewestAndOldestWithUndatedLast) {
+  Index(Archive());
+  auto order = [&](SortOrder sort) {
+    SearchOptions options;
+    options.sort = sort;
+    std::vector<std::string> out;
+    for (const Hit& h : Run("xây dựng", options).hits) out.push_back(h.id);
+    return out;
+  };
+  EXPECT_EQ(order(SortOrder::kNewest), (std::vector<std::string>{"nq", "nd", "a1", "ct", "a2"}));
+  EXPECT_EQ(order(SortOrder::kOldest), (std::vector<std::string>{"ct", "a1", "nd", "nq", "a2"}));
+  // A query of filters alone is listed newest first.
+  std::vector<std::string> filtered;
+  for (const Hit& h : Run("coquan:TW").hits) filtered.push_back(h.id);
+  EXPECT_EQ(filtered, (std::vector<std::string>{"nq", "ct"}));
+}
+
+TEST_F(SearcherTest, HitsCarryTheirFacts) {
+  Index(Archive());
+  const SearchResponse r = Run("so:915/2024/NĐ-CP");
+  ASSERT_EQ(r.hits.size(), 1u);
+  EXPECT_EQ(r.hits[0].kind, "NĐ");
+  EXPECT_EQ(r.hits[0].symbol, "915/2024/NĐ-CP");
+  EXPECT_EQ(r.hits[0].issuer, "CP");
+  EXPECT_EQ(r.hits[0].source, "official");
+}
+
+TEST_F(SearcherTest, DidYouMeanRestoresDiacriticsAndFixesTypos) {
+  Index(Archive());
+  SearchOptions options;
+  options.suggest = true;
+  EXPECT_EQ(Run("xay dung dang", options).suggestion, "xây dựng đảng");
+  EXPECT_EQ(Run("nghi quyet", options).suggestion, "nghị quyết");
+  EXPECT_EQ(Run("xay dungg", options).suggestion, "xây dựng");
+  EXPECT_EQ(Run("xây dựng", options).suggestion, "") << "accented and known: nothing to suggest";
+  EXPECT_EQ(Run("xây dựngg", options).suggestion, "xây dựng");
+  EXPECT_EQ(Run("xay dung dang").suggestion, "") << "only when asked for";
+}
+
+TEST_F(SearcherTest, NoticesReachTheResponse) {
+  Index(Archive());
+  const SearchResponse r = Run("xây dựng OR");
+  ASSERT_EQ(r.notices.size(), 1u);
+  EXPECT_FALSE(r.hits.empty());
 }
 
 }  // namespace
