@@ -469,5 +469,56 @@ TEST_F(CliTest, RefRejectsTextThatIsNoDocumentNumber) {
   EXPECT_NE(r.out.find("not a document number"), std::string::npos) << r.out;
 }
 
+
+TEST_F(CliTest, SearchFacetsFiltersSortAndSuggestionInJson) {
+  // The bundled corpus: corpus/official holds Party documents of term XIII (901-NQ/TW …) and
+  // state documents (915/2024/NĐ-CP, 9916/QĐ-TTg); the seeds are articles.
+  auto j = nlohmann::json::parse(
+      RunCommand(Vk("search --json --facets -n 50 --db " + Quote(db_) + " 'xay dung'")).out);
+  ASSERT_TRUE(j.contains("facets")) << j.dump();
+  std::map<std::string, int> kinds;
+  for (const auto& v : j["facets"]["kind"]) kinds[v["value"]] = v["count"];
+  EXPECT_GE(kinds["article"], 5) << "the five seeds are articles";
+  EXPECT_GE(kinds["NQ"], 1);
+  EXPECT_EQ(j["suggestion"], "xây dựng");
+
+  j = nlohmann::json::parse(
+      RunCommand(Vk("search --json -n 50 --type NQ --term 13 --db " + Quote(db_) + " 'nghi quyet'")).out);
+  ASSERT_FALSE(j["hits"].empty());
+  for (const auto& h : j["hits"]) {
+    EXPECT_EQ(h["kind"], "NQ") << h.dump();
+    EXPECT_EQ(h["term"], "XIII") << h.dump();
+  }
+  j = nlohmann::json::parse(
+      RunCommand(Vk("search --json -n 50 --db " + Quote(db_) + " 'coquan:TTg'")).out);
+  ASSERT_EQ(j["hits"].size(), 2u) << "corpus/official has two decisions of the Prime Minister";
+  EXPECT_GE(j["hits"][0]["date"].get<std::string>(), j["hits"][1]["date"].get<std::string>())
+      << "a query of filters alone lists newest first";
+
+  j = nlohmann::json::parse(
+      RunCommand(Vk("search --json -n 50 --sort oldest --db " + Quote(db_) + " 'dang'")).out);
+  std::string previous;
+  for (const auto& h : j["hits"]) {
+    const std::string date = h["date"];
+    if (date.empty()) continue;
+    EXPECT_LE(previous, date);
+    previous = date;
+  }
+}
+
+TEST_F(CliTest, QueryLanguageMistakesGiveNoticesOrClearErrors) {
+  auto r = RunCommand(Vk("search --db " + Quote(db_) + " 'xây dựng OR' 2>&1"));
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_NE(r.out.find("note: OR needs something on both sides"), std::string::npos) << r.out;
+  r = RunCommand(Vk("search --db " + Quote(db_) + " 'dang khoa:abc' 2>&1"));
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.out.find("khoa:"), std::string::npos) << r.out;
+  r = RunCommand(Vk("search --db " + Quote(db_) + " 'AND' 2>&1"));
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.out.find("no word to search for"), std::string::npos) << r.out;
+  r = RunCommand(Vk("search --db " + Quote(db_) + " '((((dang' 2>&1"));
+  EXPECT_EQ(r.exit_code, 0) << r.out;
+}
+
 }  // namespace
 }  // namespace vankien
