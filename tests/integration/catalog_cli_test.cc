@@ -4,6 +4,7 @@
 // corpus/registry.tsv), then the output formats and errors a user meets.
 #include <gtest/gtest.h>
 
+#include <filesystem>
 #include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -282,6 +283,39 @@ TEST_F(CatalogCliTest, ErrorsAndUsage) {
   r = RunCommand(Vk("catalog --help"));
   EXPECT_EQ(r.exit_code, 0);
   EXPECT_NE(r.out.find("--min-citations"), std::string::npos);
+}
+
+// A slice of the shared news archive (../shared/data/news/baomoi.jsonl.zst): counts that must
+// agree with each other whatever the articles say.
+TEST(CatalogNewsTest, CountsAgreeOnASliceOfTheNewsArchive) {
+  const std::string shared = test_support::SharedDir();
+  if (shared.empty()) GTEST_SKIP() << "../shared (or $VANKIEN_SHARED) is absent: no news archive to catalogue";
+  const std::string news = shared + "/data/news/baomoi.jsonl.zst";
+  if (!std::filesystem::exists(news)) GTEST_SKIP() << news << " is absent";
+  TempDir tmp;
+  const std::string slice = tmp / "slice.jsonl";
+  ASSERT_EQ(RunCommand("zstdcat " + Quote(news) + " | head -n 3000 > " + Quote(slice)).exit_code, 0);
+  const std::string db = tmp / "db";
+  ASSERT_EQ(RunCommand(Vk("index -q --db " + Quote(db) + " " + Quote(slice))).exit_code, 0);
+  const auto r = RunCommand(Vk("catalog -q --json --top 1000 --db " + Quote(db)));
+  ASSERT_EQ(r.exit_code, 0);
+  const auto j = nlohmann::json::parse(r.out);
+  ASSERT_GT(j["entries"].size(), 20u) << "3,000 articles cite more than 20 documents";
+  std::size_t mentions = 0;
+  std::set<std::string> keys;
+  for (const auto& e : j["entries"]) {
+    const std::string key = e["key"];
+    EXPECT_TRUE(keys.insert(key).second) << "two rows for " << key;
+    EXPECT_EQ(key.substr(0, key.find('@')), e["symbol"].get<std::string>());
+    const int citations = e["citations"], citing = e["citing_documents"];
+    EXPECT_LE(citing, citations) << key;
+    int listed = 0;
+    for (const auto& c : e["top_citing"]) listed += c["mentions"].get<int>();
+    EXPECT_EQ(listed, citations) << key << ": the citers (all listed) add up to the citations";
+    EXPECT_EQ(static_cast<int>(e["top_citing"].size()), citing) << key;
+    mentions += citations;
+  }
+  EXPECT_EQ(mentions, j["stats"]["mentions"].get<std::size_t>());
 }
 
 }  // namespace
