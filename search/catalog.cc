@@ -296,6 +296,15 @@ std::string TitleAfterMention(std::string_view after, std::string* issuer_name, 
         if (c == ' ' && ++words >= 40) break;
       }
       std::string phrase = Trimmed(text::SanitizeUtf8(rest.substr(0, j)));
+      // Where the sentence goes on about the document rather than naming it: "… được triển
+      // khai", "… ra đời giúp ngư dân …", "… do Tổng Bí thư ký".
+      static constexpr std::string_view kGoesOn[] = {
+          " ra đời", " có hiệu lực", " đã ", " sẽ ", " vừa được", " đang ", " được ban hành",
+          " được triển khai", " được thực hiện", " ký ban hành", " do Tổng Bí thư", " do Thủ tướng",
+          " giúp ", " thì ", " với mục tiêu", " nhằm ", " mà "};
+      for (std::string_view marker : kGoesOn) {
+        if (const std::size_t at = phrase.find(marker); at != std::string::npos) phrase = Trimmed(phrase.substr(0, at));
+      }
       if (std::count(phrase.begin(), phrase.end(), ' ') < 2) return "";  // "về việc", "về đích"
       return phrase;
     }

@@ -359,6 +359,9 @@ TEST(TitleAfterMentionTest, Cases) {
       {" của Bộ Giao thông vận tải về kinh doanh vận tải bằng xe ô tô", "về kinh doanh vận tải bằng xe ô tô",
        "Bộ Giao thông vận tải", ""},
       {" của Ủy ban nhân dân tỉnh về quy hoạch", "về quy hoạch", "Ủy ban nhân dân tỉnh", ""},
+      {" về một số chính sách phát triển thủy sản ra đời giúp ngư dân đóng tàu", "về một số chính sách phát triển thủy sản",
+       "", ""},
+      {" về những điều đảng viên không được làm.", "về những điều đảng viên không được làm", "", ""},
       {" về “tự diễn biến” trong nội bộ", "về “tự diễn biến”", "", ""},  // a quoted subject
       {" về “tự diễn biến trong nội bộ", "", "", ""},  // a quote that never closes
   };
