@@ -23,14 +23,15 @@ namespace {
 
 using test_support::TempDir;
 
-// A registry that knows both 21-NQ/TW (term XII, 2017, and term XIII, 2022), nothing else.
+// A registry that knows both 21-NQ/TW (term XII, 2017, and term XIII, 2022) and 22-QĐ/TW,
+// whose (fixture) title says it replaces 47-QĐ/TW.
 constexpr char kRegistry[] =
     "symbol\ttype\tnumber\tissuer\tdate\tterm\tplenum\ttitle\n"
     "21-NQ/TW\tNghị quyết\t21\tBan Chấp hành Trung ương\t2017-10-25\tXII\t6\tvề công tác dân số trong tình hình mới\n"
     "21-NQ/TW\tNghị quyết\t21\tBan Chấp hành Trung ương\t2022-06-16\tXIII\t5\tvề tăng cường củng cố, xây dựng tổ "
     "chức cơ sở đảng và nâng cao chất lượng đội ngũ đảng viên trong giai đoạn mới\n"
     "22-QĐ/TW\tQuy định\t22\tBan Chấp hành Trung ương\t2021-07-28\tXIII\t\tvề công tác kiểm tra, giám sát và kỷ "
-    "luật của Đảng\n";
+    "luật của Đảng (thay thế Quy định số 47-QĐ/TW ngày 01/11/2011)\n";
 
 Document Doc(std::string id, std::string date, std::string title, std::string text) {
   Document d;
@@ -276,7 +277,12 @@ TEST_F(CatalogTest, GraphHasCitesReplacesAndAmends) {
   EXPECT_TRUE(edges.count({"144-QĐ/TW@XIII", "replaces", "47-QĐ/TW@XI"}));
   EXPECT_TRUE(edges.count({"144-QĐ/TW@XIII", "amends", "22-QĐ/TW@XIII"}));
   EXPECT_FALSE(edges.count({"144-QĐ/TW@XIII", "replaces", "22-QĐ/TW@XIII"}));
-  EXPECT_EQ(edges.size(), 4u) << "articles are nodes only with graph_articles";
+  EXPECT_TRUE(edges.count({"22-QĐ/TW@XIII", "replaces", "47-QĐ/TW@XI"}));  // its registry title says so
+  for (const auto& e : c.edges) {
+    if (e.from == "22-QĐ/TW@XIII") EXPECT_EQ(e.evidence, "registry");
+    if (e.kind == "amends") EXPECT_EQ(e.evidence, "q144");
+  }
+  EXPECT_EQ(edges.size(), 5u) << "articles are nodes only with graph_articles";
   o.graph_articles = true;
   const Catalog with_articles = Build(o);
   std::set<std::string> article_ids;
