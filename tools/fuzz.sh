@@ -13,6 +13,9 @@
 #   FUZZ_JOBS   how many targets run at once (default: the number of CPUs); each is one process
 #   FUZZ_KEEP   set to 1 to keep the temporary corpora (their path is printed)
 #   FUZZ_ARGS   extra libFuzzer flags for every target (e.g. "-max_len=65536")
+#   FUZZ_TOTAL_SECONDS  a budget for the whole script, build included: when the build leaves too
+#               little of it, each target runs for less than SECONDS_PER_TARGET (at least 5 s).
+#               CI uses this to stay within 5 minutes however long the build takes.
 #
 # Every run uses -timeout=10 (seconds per input), -rss_limit_mb=2048, leak detection and the
 # libFuzzer dictionary tests/fuzz/dict/<name>.dict when there is one. A crash,
@@ -23,6 +26,7 @@
 # libraries vankien itself needs.
 set -euo pipefail
 
+script_start=$(date +%s)
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 build="$root/build-fuzz"
 corpus_root="$root/tests/fuzz/corpus"
@@ -168,6 +172,17 @@ run_target() {
   echo "$rc" >"$work/$t.rc"
 }
 
+if [ -n "${FUZZ_TOTAL_SECONDS:-}" ]; then
+  # What is left of the budget, shared by the rounds of $jobs targets (2 s each for start-up).
+  rounds=$(( (${#targets[@]} + jobs - 1) / jobs ))
+  left=$(( FUZZ_TOTAL_SECONDS - ($(date +%s) - script_start) ))
+  fit=$(( left / rounds - 2 ))
+  [ "$fit" -ge 5 ] || fit=5
+  if [ "$fit" -lt "$seconds" ]; then
+    echo "fuzz: $left s of the $FUZZ_TOTAL_SECONDS s budget left: $fit s per target instead of $seconds"
+    seconds=$fit
+  fi
+fi
 echo "fuzz: running ${#targets[@]} target(s) for ${seconds} s each, $jobs at a time (logs in build-fuzz/logs/)"
 for t in "${targets[@]}"; do
   while [ "$(jobs -rp | wc -l)" -ge "$jobs" ]; do wait -n || true; done
