@@ -203,7 +203,7 @@ ChildResult RunVankien(const std::vector<std::string>& args, const ChildOptions&
       }
     }
     execv(argv[0], argv.data());
-    _exit(127);
+    _exit(options.run_as ? kChildSetupFailed : 127);  // e.g. "nobody" may not reach the binary
   }
   close(out_pipe[1]);
   close(err_pipe[1]);
@@ -743,7 +743,8 @@ TEST_F(UnwritableDatabaseTest, WithoutWritePermissionTheRunIsRefusedByName) {
   const ChildResult r = RunVankien(Args(), options);
   SetWritable(db_, true);
   if (r.exited && r.exit_code == kChildSetupFailed) {
-    GTEST_SKIP() << "running as root and cannot switch to user \"nobody\" (no CAP_SETUID?)";
+    GTEST_SKIP() << "running as root and cannot run vankien as user \"nobody\" (no CAP_SETUID, or "
+                    "the build directory is not readable by other users)";
   }
   ExpectClearRefusal(r, "no permission to write", "chmod -R u+w " + db_);
   ExpectUnchangedAndRerunCompletes();
