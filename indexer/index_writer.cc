@@ -79,8 +79,11 @@ struct IndexWriter::Impl {
   refs::Registry registry;
   bool registry_changed = false;
   std::unique_ptr<refs::Recognizer> recognizer;  // uses `registry`
-  // A write or commit failed: Xapian's in-memory state may be half-applied, so nothing more
-  // is committed (not even by the destructor) and the database stays at its last commit.
+  // A write or commit failed: Xapian's in-memory state may be half-applied, so this writer
+  // commits nothing more (not even in its destructor). Xapian's own destructor still tries a
+  // commit of what is pending (errors swallowed); when the cause persists (a full disk) that
+  // fails too and the database stays at its last commit, and if it succeeds the state is still
+  // consistent: documents with the file states recorded so far, the rest redone next run.
   bool failed = false;
 
   Impl(Xapian::WritableDatabase d, const text::Analyzer& a, const IndexWriterOptions& o)

@@ -107,11 +107,15 @@ try {
   } else {
     const facet = page.locator('a.facet').first();
     const name = await facet.getAttribute('data-facet');
-    const total = (await page.locator('#status').textContent());
+    const count = parseInt(await facet.locator('.count').textContent(), 10);
+    const totalOf = async () => parseInt((await page.locator('#status').textContent()).replace(/\D.*$/s, ''), 10);
+    const before = await totalOf();
     await facet.click();
-    await page.waitForFunction(() => location.hash.includes('&') || location.hash.includes('type='));
+    await page.waitForFunction(() => location.hash.includes('&'));
     await ready();
-    check(await page.locator('ul.chips a.chip').count() > 0, `facet "${name}" applied as a filter chip (before: ${total})`);
+    check(await page.locator('ul.chips a.chip').count() > 0, `facet "${name}" applied as a filter chip`);
+    const after = await totalOf();
+    check(after === count && after <= before, `the filtered total (${after}) is the facet's count (${count}; before ${before})`);
     await page.screenshot({ path: path.join(args.out, 'facet.png'), fullPage: true });
   }
 

@@ -8,7 +8,10 @@
 #include <netinet/in.h>
 #include <poll.h>
 #include <sys/socket.h>
+#include <sys/wait.h>
 #include <unistd.h>
+
+#include <csignal>
 
 #include <atomic>
 #include <chrono>
@@ -330,6 +333,49 @@ TEST(ServerStartTest, MissingIndexIs503ThenPickedUpWhenBuilt) {
   int status = 0;
   for (int i = 0; i < 4 && status != 200; ++i) status = Raw((*s)->port(), GetRequest("/api/search?q=dang")).status;
   EXPECT_EQ(status, 200);
+}
+
+// The real command: `vankien serve --port 0` prints its address, answers, and exits 0 soon
+// after SIGINT or SIGTERM.
+TEST(ServeCommandTest, PrintsItsAddressAndStopsCleanlyOnSignals) {
+  TempDir tmp;
+  const std::string db = tmp / "db";
+  ASSERT_EQ(RunCommand(test_support::VankienBinary() + " index -q --db " + Quote(db) + " " +
+                       Quote(std::string(VANKIEN_SOURCE_DIR) + "/corpus/seeds")).exit_code, 0);
+  for (const int sig : {SIGINT, SIGTERM}) {
+    int out[2];
+    ASSERT_EQ(::pipe(out), 0);
+    const std::string bin = test_support::VankienBinary();
+    const pid_t pid = ::fork();
+    ASSERT_GE(pid, 0);
+    if (pid == 0) {
+      ::dup2(out[1], STDOUT_FILENO);
+      ::close(out[0]);
+      ::execl(bin.c_str(), bin.c_str(), "serve", "--db", db.c_str(), "--port", "0", static_cast<char*>(nullptr));
+      ::_exit(127);
+    }
+    ::close(out[1]);
+    std::string line;
+    for (char c; line.find('\n') == std::string::npos;) {
+      pollfd p{out[0], POLLIN, 0};
+      if (::poll(&p, 1, 10000) <= 0 || ::read(out[0], &c, 1) != 1) break;
+      line += c;
+    }
+    const auto at = line.find("http://127.0.0.1:");
+    ASSERT_NE(at, std::string::npos) << line;
+    const auto port = static_cast<unsigned short>(std::stoi(line.substr(at + 17)));
+    EXPECT_EQ(Raw(port, GetRequest("/healthz")).status, 200);
+    ASSERT_EQ(::kill(pid, sig), 0);
+    int status = -1;
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(8);
+    while (::waitpid(pid, &status, WNOHANG) == 0 && std::chrono::steady_clock::now() < deadline) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    if (!WIFEXITED(status)) ::kill(pid, SIGKILL), ::waitpid(pid, &status, 0);
+    EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << "signal " << sig << ", status " << status;
+    ::close(out[0]);
+    EXPECT_LT(Connect(port), 0);
+  }
 }
 
 }  // namespace

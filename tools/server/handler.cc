@@ -359,9 +359,11 @@ class Router {
     if (!doc.ok()) return FromStatus(doc.status());
     json fields = json::object();
     for (const auto& [k, v] : doc->fields) fields[k] = v;
-    // The references in the text, found with the index's registry, as byte ranges of "text".
+    // The references in the text, found with the index's registry, as byte ranges of the text
+    // sent (made valid UTF-8 first, so the offsets hold in what the client receives).
+    const std::string text = text::SanitizeUtf8(doc->text);
     json references = json::array();
-    for (const auto& m : archive_->recognizer().Find(doc->text)) {
+    for (const auto& m : archive_->recognizer().Find(text)) {
       const std::string symbol = m.resolved_symbol.empty() ? m.Canonical() : m.resolved_symbol;
       if (symbol.empty()) continue;
       references.push_back({{"symbol", symbol},
@@ -387,7 +389,7 @@ class Router {
                               {"encoding", doc->encoding},
                               {"flags", doc->flags},
                               {"fields", fields},
-                              {"text", text::SanitizeUtf8(doc->text)},
+                              {"text", text},
                               {"refs", references}});
   }
 

@@ -183,6 +183,21 @@ TEST_F(HandlerTest, DocumentWithReferencesAsByteRanges) {
   EXPECT_EQ(Get("/api/doc/%ff").status, 400);
 }
 
+TEST_F(HandlerTest, ReferenceOffsetsHoldInTextWithInvalidBytes) {
+  // Each invalid byte becomes U+FFFD (3 bytes) in the text sent: offsets are into that text.
+  Write(db_, {Doc("bad-bytes", "Bad", "\xff\xfe\xfd Theo Nghị quyết số 21-NQ/TW \xc3 và Kết luận 21-KL/TW.")});
+  const json j = Json(Get("/api/doc/bad-bytes"));
+  const std::string text = j["text"];
+  EXPECT_EQ(text.find('\xff'), std::string::npos);
+  ASSERT_EQ(j["refs"].size(), 2u) << j.dump();
+  for (const auto& ref : j["refs"]) {
+    const std::size_t b = ref["begin"], e = ref["end"];
+    ASSERT_LE(e, text.size());
+    EXPECT_EQ(text.substr(b, e - b), ref["surface"].get<std::string>());
+  }
+  EXPECT_EQ(j["refs"][1]["symbol"], "21-KL/TW");
+}
+
 TEST_F(HandlerTest, ReferencePageHasTheDocumentFactsAndCiters) {
   const auto r = Get("/api/ref/21-NQ%2FTW");
   ASSERT_EQ(r.status, 200) << r.body;

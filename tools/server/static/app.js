@@ -14,6 +14,7 @@
   };
   const FILTER_KEYS = ['type', 'from', 'to', 'issuer', 'term', 'source', 'sort'];
   const PAGE_SIZE = 10;
+  const facetCache = new Map();
 
   const $ = (id) => document.getElementById(id);
   const encoder = new TextEncoder();
@@ -218,10 +219,17 @@
     const page = Math.max(1, parseInt(params.get('page') || '1', 10) || 1);
     const apiParams = new URLSearchParams();
     for (const k of ['q', ...FILTER_KEYS]) if (params.get(k)) apiParams.set(k, params.get(k));
+    // Facet counts depend on the query and filters, not on the page: ask for them once.
+    const facetKey = apiParams.toString();
+    const cachedFacets = facetCache.get(facetKey);
     apiParams.set('page', String(page));
     apiParams.set('size', String(PAGE_SIZE));
+    if (cachedFacets) apiParams.set('facets', '0');
     setStatus('Đang tìm…');
     const data = await api('/api/search?' + apiParams.toString());
+    if (cachedFacets) data.facets = cachedFacets;
+    else facetCache.set(facetKey, data.facets || []);
+    if (facetCache.size > 50) facetCache.delete(facetCache.keys().next().value);
     const view = $('view');
     clear(view);
     renderFacets(data.facets, params);
