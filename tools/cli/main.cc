@@ -24,7 +24,6 @@ int main(int argc, char** argv) {
   add(RegisterEval);
   add(RegisterRefs);
   add(RegisterRef);
-  add(RegisterServe);
   add(RegisterCatalog);
   add(RegisterServe);
   try {
