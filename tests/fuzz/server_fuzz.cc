@@ -18,6 +18,7 @@
 #include <boost/beast/http.hpp>
 #include <cstddef>
 #include <cstdint>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -56,12 +57,19 @@ Document Doc(std::string id, std::string title, std::string text, std::string da
   return d;
 }
 
+std::string& TheWorldRoot();
+
 World& TheWorld() {
   static World* const world = [] {
     auto* w = new World();
     std::string tmpl = (std::filesystem::temp_directory_path() / "vankien_server_fuzz_XXXXXX").string();
     if (::mkdtemp(tmpl.data()) == nullptr) Fail(kTarget, "cannot make a temporary directory");
     w->root = tmpl;
+    // The index lives as long as the process; remove it when libFuzzer exits normally.
+    std::atexit([] {
+      std::error_code ec;
+      std::filesystem::remove_all(TheWorldRoot(), ec);
+    });
     const std::string db = w->root + "/db";
     static const text::Analyzer analyzer;
     {
@@ -95,6 +103,8 @@ World& TheWorld() {
   }();
   return *world;
 }
+
+std::string& TheWorldRoot() { return TheWorld().root; }
 
 void CheckResponse(const HttpResponse& r, const World& w) {
   static const std::set<int> kStatuses = {200, 204, 400, 404, 405, 413, 414, 421, 431, 503};
