@@ -60,7 +60,7 @@ for tool in "$vankien" "$bench_query"; do
   [ -x "$tool" ] || { echo "compare: $tool not built (cmake --build build)" >&2; exit 2; }
 done
 [ -x "$bench_fts5" ] || { echo "compare: bench_fts5 not built: cmake --build build --target bench_fts5 (needs libsqlite3-dev)" >&2; exit 2; }
-for cmd in omindex xapian-compact xapian-delve zstd /usr/bin/time /usr/bin/python3; do
+for cmd in omindex xapian-compact xapian-delve sqlite3 zstd /usr/bin/time /usr/bin/python3; do
   command -v "$cmd" >/dev/null || { echo "compare: $cmd not found (tools/setup.sh installs it)" >&2; exit 2; }
 done
 if [ -n "$queries_on" ]; then
@@ -191,6 +191,7 @@ print_table() {
 
 load_note() { echo "load average: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores ($(date -u '+%Y-%m-%d %H:%M UTC'))"; }
 
+[ -n "$queries_on" ] && articles="queries on $queries_on"
 echo "vankien peer comparison: $(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo '?'), $articles, $(load_note)"
 echo "omindex $(omindex --version | head -1 | awk '{print $NF}'), SQLite $(sqlite3 --version | cut -d' ' -f1) FTS5 (unicode61 remove_diacritics 2)"
 
@@ -221,6 +222,7 @@ if [ "$do_queries" = 1 ]; then
   log "queries: vankien (bench_query) and FTS5 (bench_fts5 query), $rounds rounds each"
   echo
   echo "== Queries: tools/bench/queries.txt, LIMIT 10, each query warmed once then timed $rounds times =="
+  echo "vankien.db: $(xapian-delve "$qdir/vankien.db" | sed -n 's/^number of documents = //p') documents; fts5.sqlite: $(sqlite3 "$qdir/fts5.sqlite" 'SELECT count(*) FROM docs') rows"
   echo "-- vankien: bench_query on the compacted index"
   "$bench_query" --db "$qdir/vankien.db" --rounds "$rounds" | tee "$work/q.vankien"
   echo "-- FTS5: bench_fts5 query on the optimized database (words OR-ed, phrases quoted, filters dropped)"
