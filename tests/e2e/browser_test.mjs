@@ -58,7 +58,7 @@ try {
   server = spawn(args.vankien, ['serve', '--db', db, '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
   const base = await new Promise((resolve, reject) => {
     let out = '';
-    const timer = setTimeout(() => reject(new Error('vankien serve printed no address: ' + out)), 10000);
+    const timer = setTimeout(() => reject(new Error('vankien serve printed no address: ' + out)), 30000);
     server.stdout.on('data', (d) => {
       out += d;
       const m = out.match(/http:\/\/127\.0\.0\.1:\d+\//);
@@ -76,8 +76,15 @@ try {
   const pageErrors = [];
   page.on('pageerror', (e) => pageErrors.push(String(e)));
   page.on('console', (m) => { if (m.type() === 'error') pageErrors.push(m.text() + ' ' + JSON.stringify(m.location())); });
-  page.setDefaultTimeout(10000);
+  page.setDefaultTimeout(15000);
   const ready = () => page.waitForSelector('body[data-ready="true"]');
+  // Runs a step that navigates, then waits until the page has rendered the new view: the flag
+  // is cleared first, so a view still showing from before cannot pass for the new one.
+  const navigate = async (step) => {
+    await page.evaluate(() => { document.body.dataset.ready = 'false'; });
+    await step();
+    await ready();
+  };
 
   // 1. An unaccented query, typed; results with highlighted accented words.
   await page.goto(base);
@@ -85,9 +92,8 @@ try {
   await page.keyboard.press('/');
   check(await page.evaluate(() => document.activeElement && document.activeElement.id === 'q'), '"/" focuses the search box');
   await page.keyboard.type('xay dung dang');
-  await page.keyboard.press('Enter');
+  await navigate(() => page.keyboard.press('Enter'));
   await page.waitForSelector('ol.results li.hit mark');
-  await ready();
   const hits = await page.locator('ol.results li.hit').count();
   check(hits >= 4, `unaccented query shows results (${hits})`);
   const marks = await page.locator('ol.results mark').allTextContents();
@@ -110,9 +116,8 @@ try {
     const count = parseInt(await facet.locator('.count').textContent(), 10);
     const totalOf = async () => parseInt((await page.locator('#status').textContent()).replace(/\D.*$/s, ''), 10);
     const before = await totalOf();
-    await facet.click();
-    await page.waitForFunction(() => location.hash.includes('&'));
-    await ready();
+    await navigate(() => facet.click());
+    check(await page.evaluate(() => location.hash.includes('&')), 'the facet link adds a filter to the address');
     check(await page.locator('ul.chips a.chip').count() > 0, `facet "${name}" applied as a filter chip`);
     const after = await totalOf();
     check(after === count && after <= before, `the filtered total (${after}) is the facet's count (${count}; before ${before})`);
@@ -121,11 +126,9 @@ try {
 
   // 3. Open a document found by search: its markup is shown as text and never runs.
   await page.fill('#q', 'thoat ky tu');
-  await page.press('#q', 'Enter');
-  await page.waitForSelector('a.hit-title >> text=Bài thử thoát ký tự');
-  await page.click('a.hit-title >> text=Bài thử thoát ký tự');
+  await navigate(() => page.press('#q', 'Enter'));
+  await navigate(() => page.click('a.hit-title >> text=Bài thử thoát ký tự'));
   await page.waitForSelector('article.doc h1');
-  await ready();
   const title = await page.locator('article.doc h1').textContent();
   check(title.includes('<script>window.__xss = 1</script>'), 'a title with <script> is shown as text');
   const text = await page.locator('.doc-text').textContent();
@@ -137,9 +140,8 @@ try {
   await page.screenshot({ path: path.join(args.out, 'document.png'), fullPage: true });
 
   // 4. Follow the reference: the number's page with its facts and who cites it.
-  await ref.first().click();
+  await navigate(() => ref.first().click());
   await page.waitForSelector('h1.ref-title');
-  await ready();
   check((await page.locator('h1.ref-title').textContent()).startsWith('21-KL/TW'), 'the reference page is about 21-KL/TW');
   const citing = await page.locator('.citations a.cite-title').allTextContents();
   check(citing.some((t) => t.includes('Bài thử thoát ký tự')), `the citing documents include ours (${citing.length} listed)`);
@@ -147,15 +149,14 @@ try {
   await page.screenshot({ path: path.join(args.out, 'reference.png'), fullPage: true });
 
   // 5. Back, and keyboard navigation reaches the results.
-  await page.goBack();
+  await navigate(() => page.goBack());
   await page.waitForSelector('article.doc h1');
   check(true, 'back returns to the document');
 
   // 6. Phone width: no horizontal scrolling, results readable.
   await page.setViewportSize({ width: 375, height: 800 });
-  await page.goto(base + '#/search?q=nghi+quyet');
+  await navigate(() => page.goto(base + '#/search?q=nghi+quyet'));
   await page.waitForSelector('ol.results li.hit');
-  await ready();
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   check(overflow <= 1, `no horizontal scroll at 375 px (overflow ${overflow}px)`);
   await page.screenshot({ path: path.join(args.out, 'results-phone.png'), fullPage: false });
