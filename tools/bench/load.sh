@@ -7,6 +7,8 @@
 #   tools/bench/load.sh [--db DIR] [--vankien BIN] [--duration 20s] [--threads N]
 #
 # Defaults: --db ./vankien.db, --vankien build/bin/vankien, --duration 20s, --threads 2 (wrk's).
+# wrk waits up to 10 s for a response (its default of 2 s would leave slow requests out of the
+# latency figures).
 # Needs wrk (Debian package wrk; tools/setup.sh installs it).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -63,7 +65,7 @@ wrk -t1 -c2 -d3s -s "$work/mix.lua" "$url" >/dev/null 2>&1 || true
 echo "vankien serve at $url over $db ($(nproc) cores); wrk -t$threads -d$duration"
 printf '%-12s %12s %10s %10s %10s\n' connections requests/s p50 p99 errors
 for c in 8 64; do
-  wrk -t"$threads" -c"$c" -d"$duration" --latency -s "$work/mix.lua" "$url" >"$work/wrk-$c.txt" 2>&1
+  wrk -t"$threads" -c"$c" -d"$duration" --timeout 10s --latency -s "$work/mix.lua" "$url" >"$work/wrk-$c.txt" 2>&1
   rps="$(awk '/Requests\/sec/ {print $2}' "$work/wrk-$c.txt")"
   p50="$(awk '$1=="50%" {print $2}' "$work/wrk-$c.txt")"
   p99="$(awk '$1=="99%" {print $2}' "$work/wrk-$c.txt")"

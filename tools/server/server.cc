@@ -10,8 +10,12 @@
 #include <boost/asio/strand.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
+#include <condition_variable>
 #include <csignal>
+#include <deque>
+#include <functional>
 #include <iostream>
+#include <mutex>
 #include <optional>
 #include <thread>
 #include <vector>
@@ -24,12 +28,6 @@ namespace vankien::server {
 namespace net = boost::asio;
 namespace beast = boost::beast;
 using tcp = net::ip::tcp;
-
-namespace {
-// The Archive of the pool thread running the current handler: every pool thread sets it
-// before running the io_context, so a request is answered with that thread's own Searcher.
-thread_local Archive* tls_archive = nullptr;
-}  // namespace
 
 struct Server::Impl {
   explicit Impl(ServerOptions o)
@@ -44,7 +42,42 @@ struct Server::Impl {
   net::steady_timer grace_timer;
   net::steady_timer retry_timer;
   std::optional<net::signal_set> signals;
-  std::vector<std::thread> threads;
+  std::thread io_thread;
+
+  // The worker pool: requests are answered in the order they arrived, each by a worker with
+  // its own Archive (its own Searcher). Sockets stay on the I/O thread, which never waits for
+  // a search, so a burst of slow searches cannot make some connections wait much longer than
+  // others. Declared after the io_context: queued jobs hold sessions, whose sockets need it.
+  std::mutex mu;
+  std::condition_variable cv;
+  std::deque<std::function<void(Archive*)>> jobs;
+  bool workers_stop = false;
+  std::vector<std::thread> workers;
+
+  // Queues `job`; false when the queue is full (the caller answers 503).
+  bool Submit(std::function<void(Archive*)> job) {
+    {
+      std::lock_guard<std::mutex> lock(mu);
+      if (jobs.size() >= options.max_connections) return false;
+      jobs.push_back(std::move(job));
+    }
+    cv.notify_one();
+    return true;
+  }
+  void WorkerLoop() {
+    Archive archive(options.db, options.archive_check_every);
+    for (;;) {
+      std::function<void(Archive*)> job;
+      {
+        std::unique_lock<std::mutex> lock(mu);
+        cv.wait(lock, [this] { return workers_stop || !jobs.empty(); });
+        if (jobs.empty()) return;
+        job = std::move(jobs.front());
+        jobs.pop_front();
+      }
+      job(&archive);
+    }
+  }
   std::chrono::steady_clock::time_point stop_time;
   unsigned short port = 0;
 
@@ -97,10 +130,23 @@ class Session : public std::enable_shared_from_this<Session> {
       return Close();  // end of stream, timeout, reset, shutdown
     }
     BeastRequest req = parser_->release();
-    const HttpRequest request = FromBeast(req);
-    const HttpResponse response = Handle(request, tls_archive, server_.options.handler);
-    const bool keep_alive = req.keep_alive() && !server_.stopping;
-    Write(ToBeast(response, req.version(), keep_alive, req.method() == http::verb::head), keep_alive);
+    const unsigned version = req.version();
+    const bool wants_keep_alive = req.keep_alive();
+    const bool head = req.method() == http::verb::head;
+    auto self = shared_from_this();
+    const bool queued = server_.Submit([self, request = FromBeast(req), version, wants_keep_alive,
+                                        head](Archive* archive) {
+      HttpResponse response = Handle(request, archive, self->server_.options.handler);
+      // Back to the connection's strand for the write.
+      net::post(self->stream_.get_executor(), [self, response = std::move(response), version,
+                                               wants_keep_alive, head]() mutable {
+        const bool keep_alive = wants_keep_alive && !self->server_.stopping;
+        self->Write(ToBeast(std::move(response), version, keep_alive, head), keep_alive);
+      });
+    });
+    if (!queued) {
+      Write(ToBeast(ErrorResponse(503, "the server is busy; try again"), version, false, head), false);
+    }
   }
 
   void Write(BeastResponse res, bool keep_alive) {
@@ -213,21 +259,17 @@ Result<std::unique_ptr<Server>> Server::Start(ServerOptions options) {
   raw->Accept();
   unsigned n = raw->options.threads != 0 ? raw->options.threads : std::thread::hardware_concurrency();
   if (n == 0) n = 2;
-  for (unsigned i = 0; i < n; ++i) {
-    raw->threads.emplace_back([raw] {
-      Archive archive(raw->options.db, raw->options.archive_check_every);
-      tls_archive = &archive;
-      for (;;) {
-        try {
-          raw->ioc.run();
-          break;
-        } catch (const std::exception& e) {
-          std::cerr << "vankien serve: unexpected exception in a handler: " << e.what() << "\n";
-        }
+  for (unsigned i = 0; i < n; ++i) raw->workers.emplace_back([raw] { raw->WorkerLoop(); });
+  raw->io_thread = std::thread([raw] {
+    for (;;) {
+      try {
+        raw->ioc.run();
+        break;
+      } catch (const std::exception& e) {
+        std::cerr << "vankien serve: unexpected exception in a handler: " << e.what() << "\n";
       }
-      tls_archive = nullptr;
-    });
-  }
+    }
+  });
   return std::unique_ptr<Server>(new Server(std::move(impl)));
 }
 
@@ -236,7 +278,13 @@ unsigned short Server::port() const { return impl_->port; }
 void Server::Stop() { impl_->BeginStop(); }
 
 void Server::Wait() {
-  for (auto& t : impl_->threads) {
+  if (impl_->io_thread.joinable()) impl_->io_thread.join();
+  {
+    std::lock_guard<std::mutex> lock(impl_->mu);
+    impl_->workers_stop = true;
+  }
+  impl_->cv.notify_all();
+  for (auto& t : impl_->workers) {
     if (t.joinable()) t.join();
   }
 }

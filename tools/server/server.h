@@ -1,7 +1,8 @@
-// Server: the HTTP/1.1 front of `vankien serve` on Boost.Beast/Asio. A pool of threads (one per
-// core) runs one io_context; each thread owns an Archive (its own Searcher) and answers with
-// Handle() (handler.h). Requests are bounded in header and body size and in time (socket
-// timeouts); Stop() stops accepting, lets requests in flight finish and then ends.
+// Server: the HTTP/1.1 front of `vankien serve` on Boost.Beast/Asio. One I/O thread runs the
+// sockets; parsed requests go, in arrival order, to a pool of workers (one per core), each
+// owning an Archive (its own Searcher) and answering with Handle() (handler.h). Requests are
+// bounded in header and body size and in time (socket timeouts); Stop() stops accepting, lets
+// requests in flight finish and then ends.
 // Thread-safety: Stop() may be called from any thread (and from a signal handler via the
 // server's own signal set); the rest from the thread that owns the Server.
 #ifndef VANKIEN_TOOLS_SERVER_SERVER_H_
@@ -21,7 +22,7 @@ struct ServerOptions {
   std::string db = "vankien.db";  // index directory (read-only; may appear later)
   std::string bind = "127.0.0.1";
   unsigned short port = 8080;      // 0: an ephemeral port (see Server::port())
-  unsigned threads = 0;            // 0: one per core
+  unsigned threads = 0;            // workers; 0: one per core
   HandlerOptions handler;
   std::size_t max_header_bytes = 16 * 1024;  // request line + headers; beyond: 431
   std::size_t max_body_bytes = 16 * 1024;    // beyond: 413 (the API takes no body)
