@@ -189,7 +189,9 @@
         if (f.name === 'kind') next.set('type', v.value);
         else if (f.name === 'year') { next.set('from', v.value); next.set('to', v.value); }
         else next.set(f.name, v.value);
-        const label = f.name === 'kind' ? kindName(v.value) : v.value;
+        // A facet value stands for every document with that code: QĐ and TT cover two nouns.
+        const both = { QĐ: 'Quyết định / Quy định', TT: 'Thông tư / Thông tri' };
+        const label = f.name === 'kind' ? (both[v.value] || kindName(v.value)) : v.value;
         list.append(el('li', null, el('a', { href: searchHash(next), class: 'facet', 'data-facet': f.name },
           el('span', { text: label }), el('span', { class: 'count', text: String(v.count) }))));
       }
