@@ -39,6 +39,9 @@ class Archive {
   // whole term list). Call after Searcher() succeeded.
   Result<search::IndexStats> Stats();
 
+  // The index directory this archive serves.
+  const std::string& dir() const { return db_; }
+
   // How many times a database has been opened (first open included); for tests.
   int opens() const { return opens_; }
 

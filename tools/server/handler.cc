@@ -1,5 +1,8 @@
 #include "tools/server/handler.h"
 
+#include "search/catalog.h"
+#include "search/catalog_format.h"
+
 #include <algorithm>
 #include <cctype>
 #include <charconv>
@@ -393,6 +396,75 @@ class Router {
                               {"refs", references}});
   }
 
+ public:
+  // The archive's catalogue (search/catalog.h): a printable HTML page at /catalog, JSON at
+  // /api/catalog. Parameters as `vankien catalog`: type (comma list), issuer, term, from, to,
+  // min (citations), sort (type|citations|date|symbol), limit.
+  HttpResponse CatalogRoute(bool html, const Params& params) {
+    auto searcher = OpenSearcher();
+    if (!searcher.ok()) return Unavailable(searcher.status());
+    search::CatalogOptions o;
+    for (const std::string& part : SplitList(params.Get("type"))) o.types.push_back(part);
+    o.issuer = params.Get("issuer");
+    o.term = params.Get("term");
+    o.from = params.Get("from");
+    o.to = params.Get("to");
+    o.min_citations = ParseCount(params.Get("min"), "min");
+    o.limit = ParseCount(params.Get("limit"), "limit");
+    const std::string sort = params.Get("sort");
+    if (sort.empty() || sort == "type") {
+      o.sort = search::CatalogSort::kType;
+    } else if (sort == "citations") {
+      o.sort = search::CatalogSort::kCitations;
+    } else if (sort == "date") {
+      o.sort = search::CatalogSort::kDate;
+    } else if (sort == "symbol") {
+      o.sort = search::CatalogSort::kSymbol;
+    } else {
+      throw BadRequest{"sort must be type, citations, date or symbol"};
+    }
+    auto catalog = search::BuildCatalog(archive_->dir(), o);
+    if (!catalog.ok()) return FromStatus(catalog.status());
+    if (!html) {
+      HttpResponse r = JsonResponse(200, {});
+      r.body = search::CatalogJson(*catalog);
+      return r;
+    }
+    HttpResponse r;
+    r.status = 200;
+    r.content_type = "text/html; charset=utf-8";
+    r.body = search::CatalogHtml(*catalog);
+    r.headers.emplace_back("Cache-Control", "no-store");
+    // The catalogue page is standalone: its own inline styles, no scripts at all.
+    r.headers.emplace_back("Content-Security-Policy",
+                           "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; "
+                           "form-action 'none'; frame-ancestors 'none'");
+    r.headers.emplace_back("X-Content-Type-Options", "nosniff");
+    r.headers.emplace_back("Referrer-Policy", "no-referrer");
+    return r;
+  }
+
+  static std::vector<std::string> SplitList(const std::string& value) {
+    std::vector<std::string> out;
+    std::size_t start = 0;
+    while (start < value.size()) {
+      std::size_t comma = value.find(',', start);
+      if (comma == std::string::npos) comma = value.size();
+      if (comma > start) out.push_back(value.substr(start, comma - start));
+      start = comma + 1;
+    }
+    return out;
+  }
+
+  static std::size_t ParseCount(const std::string& value, const char* name) {
+    if (value.empty()) return 0;
+    if (value.size() > 9 || value.find_first_not_of("0123456789") != std::string::npos) {
+      throw BadRequest{std::string(name) + " must be a whole number below 1000000000"};
+    }
+    return std::stoul(value);
+  }
+
+ private:
   HttpResponse StatsRoute() {
     auto stats = archive_->Stats();
     if (!stats.ok()) return FromStatus(stats.status());
@@ -496,6 +568,10 @@ HttpResponse Dispatch(const HttpRequest& request, Archive* archive, const Handle
   const std::string_view path = std::string_view(request.target).substr(0, qmark);
   const std::string_view query =
       qmark == std::string::npos ? std::string_view() : std::string_view(request.target).substr(qmark + 1);
+  if (path == "/catalog" || path == "/api/catalog") {
+    Router router(archive, options);
+    return router.CatalogRoute(path == "/catalog", ParseQueryString(query));
+  }
   if (path == "/healthz" || path == "/api" || path.rfind("/api/", 0) == 0) {
     Router router(archive, options);
     return router.Api(path, ParseQueryString(query));

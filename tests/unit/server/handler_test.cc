@@ -222,6 +222,33 @@ TEST_F(HandlerTest, ReferencePageHasTheDocumentFactsAndCiters) {
   EXPECT_EQ(Get("/api/ref/hello").status, 400);
 }
 
+TEST_F(HandlerTest, CatalogAsPageAndJson) {
+  // The fixture holds 21-NQ/TW itself and an article citing it.
+  const auto j = Get("/api/catalog");
+  ASSERT_EQ(j.status, 200) << j.body;
+  const json c = Json(j);
+  bool found = false;
+  for (const auto& e : c["entries"]) {
+    if (e["symbol"] == "21-NQ/TW") {
+      found = true;
+      EXPECT_GE(e["citing_documents"].get<int>(), 1) << e.dump();
+    }
+  }
+  EXPECT_TRUE(found) << c.dump();
+  EXPECT_EQ(Json(Get("/api/catalog?type=KL"))["entries"].size(), 0u);
+  EXPECT_EQ(Get("/api/catalog?sort=sideways").status, 400);
+  EXPECT_EQ(Get("/api/catalog?min=-1").status, 400);
+
+  const auto page = Get("/catalog");
+  ASSERT_EQ(page.status, 200);
+  EXPECT_NE(page.Header("content-type").find("text/html"), std::string::npos);
+  EXPECT_NE(page.body.find("21-NQ/TW"), std::string::npos);
+  EXPECT_EQ(page.body.find("<script>alert(1)</script>"), std::string::npos) << "archive text is escaped";
+  const std::string csp = page.Header("content-security-policy");
+  EXPECT_NE(csp.find("default-src 'none'"), std::string::npos) << csp;
+  EXPECT_EQ(csp.find("script-src"), std::string::npos) << "the catalogue page runs no script";
+}
+
 TEST_F(HandlerTest, StatsAndHealth) {
   const auto s = Get("/api/stats");
   ASSERT_EQ(s.status, 200);
