@@ -22,6 +22,8 @@
 #include <string>
 #include <vector>
 
+#include "tools/bench/latency.h"
+
 namespace {
 
 namespace fs = std::filesystem;
@@ -281,21 +283,6 @@ std::vector<Query> ReadQueries(const std::string& path, bool* ok) {
   return queries;
 }
 
-double Percentile(std::vector<double> v, double p) {
-  if (v.empty()) return 0;
-  std::sort(v.begin(), v.end());
-  const std::size_t i = std::min(v.size() - 1, static_cast<std::size_t>(p * (v.size() - 1) + 0.5));
-  return v[i];
-}
-
-void Print(const std::string& name, const std::vector<double>& ms) {
-  double sum = 0;
-  for (double x : ms) sum += x;
-  std::printf("%-18s %6zu runs  p50 %7.3f ms  p95 %7.3f ms  p99 %7.3f ms  mean %7.3f ms\n",
-              name.c_str(), ms.size(), Percentile(ms, 0.50), Percentile(ms, 0.95),
-              Percentile(ms, 0.99), ms.empty() ? 0 : sum / ms.size());
-}
-
 // Runs one query to the end, reading each hit's rowid and title as a result page would.
 bool Run(sqlite3* db, sqlite3_stmt* stmt, const std::string& match, int* hits) {
   sqlite3_bind_text(stmt, 1, match.data(), static_cast<int>(match.size()), SQLITE_STATIC);
@@ -358,8 +345,8 @@ int QueryBench(const std::string& path, const std::string& queries_path, int rou
   }
   std::printf("%zu queries x %d rounds on %s (FTS5 MATCH, ORDER BY rank = bm25, LIMIT 10)\n",
               queries.size() - empty, rounds, path.c_str());
-  for (const auto& [name, ms] : by_category) Print(name, ms);
-  Print("all", all);
+  for (const auto& [name, ms] : by_category) vankien::bench::PrintLatency(name, ms);
+  vankien::bench::PrintLatency("all", all);
   if (noted > 0) {
     std::printf(
         "%zu queries ran without their vankien-only field:value filters (FTS5 table has "

@@ -10,6 +10,8 @@
 #include <string>
 #include <vector>
 
+#include "tools/bench/latency.h"
+
 #include "indexer/text/analyzer.h"
 #include "search/searcher.h"
 
@@ -18,21 +20,6 @@ namespace {
 struct Query {
   std::string category, text;
 };
-
-double Percentile(std::vector<double> v, double p) {
-  if (v.empty()) return 0;
-  std::sort(v.begin(), v.end());
-  const std::size_t i = std::min(v.size() - 1, static_cast<std::size_t>(p * (v.size() - 1) + 0.5));
-  return v[i];
-}
-
-void Print(const std::string& name, const std::vector<double>& ms) {
-  double sum = 0;
-  for (double x : ms) sum += x;
-  std::printf("%-18s %6zu runs  p50 %7.3f ms  p95 %7.3f ms  p99 %7.3f ms  mean %7.3f ms\n", name.c_str(),
-              ms.size(), Percentile(ms, 0.50), Percentile(ms, 0.95), Percentile(ms, 0.99),
-              ms.empty() ? 0 : sum / ms.size());
-}
 
 }  // namespace
 
@@ -102,8 +89,8 @@ int main(int argc, char** argv) {
   }
   std::printf("%zu queries x %d rounds on %s (snippets %s)\n", queries.size(), rounds, db.c_str(),
               snippets ? "on" : "off");
-  for (const auto& [name, ms] : by_category) Print(name, ms);
-  Print("all", all);
+  for (const auto& [name, ms] : by_category) vankien::bench::PrintLatency(name, ms);
+  vankien::bench::PrintLatency("all", all);
   if (failed > 0) std::printf("%zu runs failed (the query was refused)\n", failed);
   return 0;
 }
