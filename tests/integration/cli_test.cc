@@ -520,5 +520,21 @@ TEST_F(CliTest, QueryLanguageMistakesGiveNoticesOrClearErrors) {
   EXPECT_EQ(r.exit_code, 0) << r.out;
 }
 
+
+TEST_F(CliTest, EvalBaselineNeedsACorpusAndNamesAMissingOne) {
+  test_support::TempDir tmp;
+  const std::string queries = tmp / "q.jsonl", qrels = tmp / "qrels.tsv";
+  std::ofstream(queries) << "{\"qid\": \"q1\", \"text\": \"xay dung\"}\n";
+  std::ofstream(qrels) << "q1\t0\tseeds/000_fa6553a92803c2d8.txt\t1\n";
+  auto r = RunCommand(Vk("eval --baseline --db " + Quote(db_) + " --queries " + Quote(queries) +
+                         " --qrels " + Quote(qrels) + " 2>&1"));
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.out.find("--corpus"), std::string::npos) << r.out;
+  r = RunCommand(Vk("eval --corpus " + Quote(tmp / "missing.jsonl") + " --queries " + Quote(queries) +
+                    " --qrels " + Quote(qrels) + " 2>&1"));
+  EXPECT_NE(r.exit_code, 0);
+  EXPECT_NE(r.out.find("missing.jsonl"), std::string::npos) << r.out;
+}
+
 }  // namespace
 }  // namespace vankien
