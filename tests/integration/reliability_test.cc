@@ -266,7 +266,11 @@ struct IndexState {
 IndexState CheckIndex(const std::string& db, const fs::path& root, const std::vector<CorpusDoc>& corpus) {
   IndexState state;
   std::error_code ec;
-  if (!fs::exists(db, ec)) return state;
+  // A run killed while Xapian was creating the database leaves table files but no version
+  // file: nothing was ever committed there (the next run clears them, see IndexWriter). That
+  // is no database yet; a database that existed before and loses its version file is caught by
+  // the caller's "exists" check.
+  if (!fs::exists(fs::path(db) / "iamglass", ec)) return state;
   state.exists = true;
   auto searcher = search::Searcher::Open(db, A());
   if (!searcher.ok()) {
