@@ -250,6 +250,9 @@ Result<Document> Searcher::Get(std::string_view id) {
   return impl_->ReadWithReopen("reading a document", [&]() -> Result<Document> {
     const std::string term = schema::IdTerm(id);
     Xapian::PostingIterator p = impl_->db.postlist_begin(term);
+    // A revision a writer is replacing can read as "no such term" without an error: before
+    // saying NotFound, look again at the newest revision.
+    if (p == impl_->db.postlist_end(term) && impl_->db.reopen()) p = impl_->db.postlist_begin(term);
     if (p == impl_->db.postlist_end(term)) {
       return Status::NotFound("no document with id \"" + std::string(id) + "\" in " + impl_->dir);
     }
