@@ -6,8 +6,9 @@
 #include <cerrno>
 #include <chrono>
 #include <cstring>
-#include <filesystem>
 #include <ctime>
+#include <filesystem>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <vector>
 
@@ -15,6 +16,8 @@
 #include "indexer/refs/recognizer.h"
 #include "indexer/refs/registry.h"
 #include "indexer/schema.h"
+#include "indexer/shard_layout.h"
+#include "indexer/shard_writer.h"
 
 namespace vankien {
 namespace {
@@ -71,7 +74,8 @@ std::string WhyNotWritable(const std::string& dir) {
 }  // namespace
 
 struct IndexWriter::Impl {
-  Xapian::WritableDatabase db;
+  // Shard 0 also holds the index's metadata: schema version, registry and file states.
+  std::vector<std::unique_ptr<ShardWriter>> shards;
   const text::Analyzer& analyzer;
   IndexWriterOptions options;
   std::vector<text::Token> tokens;  // reused across documents
@@ -85,9 +89,26 @@ struct IndexWriter::Impl {
   // fails too and the database stays at its last commit, and if it succeeds the state is still
   // consistent: documents with the file states recorded so far, the rest redone next run.
   bool failed = false;
+  // Every source file the index knows, by path: read from shard 0 when opened, kept up to date
+  // here, and written to shard 0 at commit (`unsaved` holds the metadata keys to write, "" to
+  // erase), so that looking a file up never waits for the writing threads.
+  std::map<std::string, FileState> files;
+  std::map<std::string, std::string> unsaved;
 
-  Impl(Xapian::WritableDatabase d, const text::Analyzer& a, const IndexWriterOptions& o)
-      : db(std::move(d)), analyzer(a), options(o) {}
+  Impl(const text::Analyzer& a, const IndexWriterOptions& o) : analyzer(a), options(o) {}
+
+  Xapian::WritableDatabase& meta() { return shards.front()->db(); }
+
+  // Waits for every shard's thread to apply what is queued; the first failure, if any.
+  Status Drain() {
+    Status first;
+    for (auto& shard : shards) {
+      Status st = shard->Wait();
+      if (!st.ok() && first.ok()) first = std::move(st);
+    }
+    if (!first.ok()) failed = true;
+    return first;
+  }
 
   // Reference terms for every mention in `text`; returns the mentions' JSON for the doc data.
   nlohmann::ordered_json IndexReferences(std::string_view text, Xapian::Document* doc) {
@@ -181,10 +202,14 @@ struct IndexWriter::Impl {
       }
       previous = &t;
       term.assign(schema::kFoldedPrefix).append(t.folded);
-      doc->add_posting(term, *pos, wdf_inc);
+      if (options.folded_positions) {
+        doc->add_posting(term, *pos, wdf_inc);
+      } else {
+        doc->add_term(term, wdf_inc);
+      }
       if (t.HasMarks()) {
         term.assign(schema::kExactPrefix).append(t.exact);
-        if (options.exact_positions) {
+        if (options.folded_positions && options.exact_positions) {
           doc->add_posting(term, *pos, wdf_inc);
         } else {
           doc->add_term(term, wdf_inc);
@@ -239,6 +264,70 @@ struct IndexWriter::Impl {
   }
 };
 
+namespace {
+
+std::optional<IndexWriter::FileState> DecodeFileState(const std::string& value) {
+  const auto j = nlohmann::json::parse(value, nullptr, false);
+  if (!j.is_object()) return std::nullopt;
+  IndexWriter::FileState st;
+  st.path = j.value("path", "");
+  st.hash = j.value("hash", "");
+  st.size = j.value("size", std::uint64_t{0});
+  st.mtime = j.value("mtime", std::int64_t{0});
+  st.documents = j.value("documents", std::size_t{0});
+  return st;
+}
+
+std::string EncodeFileState(const IndexWriter::FileState& state) {
+  const nlohmann::json j = {{"path", state.path}, {"hash", state.hash}, {"size", state.size},
+                            {"mtime", state.mtime}, {"documents", state.documents}};
+  return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+// Opens (creating when needed) the shard databases of the index in `dir`.
+Result<std::vector<Xapian::WritableDatabase>> OpenShards(const std::string& dir, std::size_t wanted) {
+  namespace fs = std::filesystem;
+  auto layout = shards::Read(dir);
+  if (!layout.ok()) return layout.status();
+  std::error_code ec;
+  const bool exists = layout->sharded || fs::exists(fs::path(dir) / "iamglass", ec);
+  if (!layout->remote.empty()) {
+    return Status::InvalidArgument(dir + " lists remote shards (" + layout->remote.front() +
+                                   "); index into each shard on the machine that serves it");
+  }
+  const std::size_t have = layout->local.size();
+  if (exists && wanted > 0 && wanted != have) {
+    return Status::InvalidArgument(dir + " already holds an index with " + std::to_string(have) +
+                                   (have == 1 ? " shard" : " shards") + "; --shards " +
+                                   std::to_string(wanted) +
+                                   " applies when creating a new index: leave it out, or index "
+                                   "into a new directory");
+  }
+  std::vector<Xapian::WritableDatabase> dbs;
+  if (exists || wanted <= 1) {
+    for (const std::string& shard : layout->local) {
+      RecoverInterruptedCreation(shard);
+      dbs.emplace_back(shard, Xapian::DB_CREATE_OR_OPEN);
+    }
+    return dbs;
+  }
+  // A new sharded index: the shards first, the stub that makes them one index last, so a run
+  // killed in between leaves no stub and the next run creates (or opens) the shards again.
+  fs::create_directories(dir, ec);
+  if (ec) return Status::IoError("cannot create " + dir + ": " + ec.message());
+  for (std::size_t k = 0; k < wanted; ++k) {
+    const std::string shard = shards::ShardDir(dir, k);
+    RecoverInterruptedCreation(shard);
+    dbs.emplace_back(shard, Xapian::DB_CREATE_OR_OPEN);
+  }
+  for (auto& db : dbs) db.commit();
+  const Status st = shards::WriteStub(dir, wanted);
+  if (!st.ok()) return st;
+  return dbs;
+}
+
+}  // namespace
+
 IndexWriter::IndexWriter(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 
 IndexWriter::~IndexWriter() {
@@ -248,18 +337,25 @@ IndexWriter::~IndexWriter() {
 Result<std::unique_ptr<IndexWriter>> IndexWriter::Open(const std::string& dir,
                                                        const text::Analyzer& analyzer,
                                                        const IndexWriterOptions& options) {
+  if (options.shards > shards::kMaxShards) {
+    return Status::InvalidArgument("--shards " + std::to_string(options.shards) + " is too many; the limit is " +
+                                   std::to_string(shards::kMaxShards));
+  }
   try {
-    RecoverInterruptedCreation(dir);
-    Xapian::WritableDatabase db(dir, Xapian::DB_CREATE_OR_OPEN);
-    const std::string version = db.get_metadata(std::string(schema::kMetaSchemaVersion));
-    if (!version.empty() && version != schema::kSchemaVersion) {
-      return Status::InvalidArgument(dir + " was built with index schema " + version +
-                                     ", this vankien writes " +
-                                     std::string(schema::kSchemaVersion) +
-                                     "; index into a new directory");
+    auto dbs = OpenShards(dir, options.shards);
+    if (!dbs.ok()) return dbs.status();
+    for (auto& db : *dbs) {
+      const std::string version = db.get_metadata(std::string(schema::kMetaSchemaVersion));
+      if (!version.empty() && version != schema::kSchemaVersion) {
+        return Status::InvalidArgument(dir + " was built with index schema " + version +
+                                       ", this vankien writes " +
+                                       std::string(schema::kSchemaVersion) +
+                                       "; index into a new directory");
+      }
     }
-    auto impl = std::make_unique<Impl>(std::move(db), analyzer, options);
-    const std::string stored = impl->db.get_metadata(std::string(schema::kMetaRegistry));
+    auto impl = std::make_unique<Impl>(analyzer, options);
+    Xapian::WritableDatabase& meta = dbs->front();
+    const std::string stored = meta.get_metadata(std::string(schema::kMetaRegistry));
     if (!stored.empty()) {
       auto registry = refs::Registry::Parse(stored, dir + " (stored registry)");
       if (!registry.ok()) return registry.status();
@@ -270,7 +366,13 @@ Result<std::unique_ptr<IndexWriter>> IndexWriter::Open(const std::string& dir,
       impl->registry = std::move(registry).value();
       impl->registry_changed = true;
     }
+    const std::string key_prefix(schema::kMetaFilePrefix);
+    for (auto k = meta.metadata_keys_begin(key_prefix); k != meta.metadata_keys_end(key_prefix); ++k) {
+      auto st = DecodeFileState(meta.get_metadata(*k));
+      if (st && !st->path.empty()) impl->files[st->path] = std::move(*st);
+    }
     if (options.references) impl->recognizer = std::make_unique<refs::Recognizer>(&impl->registry);
+    for (auto& db : *dbs) impl->shards.push_back(std::make_unique<ShardWriter>(std::move(db)));
     return std::unique_ptr<IndexWriter>(new IndexWriter(std::move(impl)));
   } catch (const Xapian::DatabaseLockError& e) {
     if (const std::string why = WhyNotWritable(dir); !why.empty()) {
@@ -289,12 +391,9 @@ Result<std::unique_ptr<IndexWriter>> IndexWriter::Open(const std::string& dir,
 Status IndexWriter::Add(const Document& doc) {
   if (doc.id.empty()) return Status::InvalidArgument("document without an id");
   if (impl_->failed) return Status::IoError("cannot index " + doc.id + ": an earlier write failed");
-  try {
-    impl_->db.replace_document(schema::IdTerm(doc.id), impl_->Build(doc));
-  } catch (const Xapian::Error& e) {
-    impl_->failed = true;
-    return Status::IoError("cannot index " + doc.id + ": " + e.get_description());
-  }
+  std::string id_term = schema::IdTerm(doc.id);
+  const std::size_t shard = shards::ShardOf(id_term, impl_->shards.size());
+  impl_->shards[shard]->Replace(std::move(id_term), impl_->Build(doc), doc.id);
   ++added_;
   if (++since_commit_ >= impl_->options.commit_every) return Commit();
   return Status::Ok();
@@ -304,85 +403,85 @@ Status IndexWriter::Commit() {
   if (impl_->failed) {
     return Status::IoError("not committed: an earlier write failed; the index keeps its last committed state");
   }
+  auto& shards = impl_->shards;
+  Status st = impl_->Drain();
+  if (!st.ok()) return st;
+  auto write_metadata = [&] {
+    Xapian::WritableDatabase& meta = impl_->meta();
+    for (const auto& [key, value] : impl_->unsaved) meta.set_metadata(key, value);
+    meta.set_metadata(std::string(schema::kMetaLastIndexed), NowIso());
+    if (impl_->registry_changed) meta.set_metadata(std::string(schema::kMetaRegistry), impl_->registry.ToTsv());
+  };
   try {
-    impl_->db.set_metadata(std::string(schema::kMetaSchemaVersion),
-                           std::string(schema::kSchemaVersion));
-    impl_->db.set_metadata(std::string(schema::kMetaLastIndexed), NowIso());
-    if (impl_->registry_changed) {
-      impl_->db.set_metadata(std::string(schema::kMetaRegistry), impl_->registry.ToTsv());
-      impl_->registry_changed = false;
+    for (auto& shard : shards) {
+      shard->db().set_metadata(std::string(schema::kMetaSchemaVersion), std::string(schema::kSchemaVersion));
     }
-    impl_->db.commit();
-    since_commit_ = 0;
-    return Status::Ok();
+    // One database: its documents and what describes them go in one commit. Several: every
+    // shard commits its documents (in parallel), then shard 0 the description (see header).
+    if (shards.size() == 1) write_metadata();
+    for (auto& shard : shards) shard->QueueCommit();
+    st = impl_->Drain();
+    if (!st.ok()) return st;
+    if (shards.size() > 1) {
+      write_metadata();
+      impl_->meta().commit();
+    }
   } catch (const Xapian::Error& e) {
     impl_->failed = true;
     return Status::IoError("commit failed: " + e.get_description() +
                            "; the index keeps its last committed state");
   }
+  impl_->unsaved.clear();
+  impl_->registry_changed = false;
+  since_commit_ = 0;
+  return Status::Ok();
 }
 
-std::size_t IndexWriter::document_count() const { return impl_->db.get_doccount(); }
+std::size_t IndexWriter::document_count() const {
+  (void)impl_->Drain();
+  std::size_t n = 0;
+  for (auto& shard : impl_->shards) n += shard->db().get_doccount();
+  return n;
+}
 
 std::size_t IndexWriter::registry_size() const { return impl_->registry.size(); }
 
-namespace {
-
-std::optional<IndexWriter::FileState> DecodeFileState(const std::string& value) {
-  const auto j = nlohmann::json::parse(value, nullptr, false);
-  if (!j.is_object()) return std::nullopt;
-  IndexWriter::FileState st;
-  st.path = j.value("path", "");
-  st.hash = j.value("hash", "");
-  st.size = j.value("size", std::uint64_t{0});
-  st.mtime = j.value("mtime", std::int64_t{0});
-  st.documents = j.value("documents", std::size_t{0});
-  return st;
-}
-
-}  // namespace
+std::size_t IndexWriter::shard_count() const { return impl_->shards.size(); }
 
 std::optional<IndexWriter::FileState> IndexWriter::GetFileState(const std::string& path) const {
-  try {
-    const std::string value = impl_->db.get_metadata(schema::FileMetaKey(path));
-    if (value.empty()) return std::nullopt;
-    auto st = DecodeFileState(value);
-    if (st && st->path != path) return std::nullopt;  // a hash collision of long paths
-    return st;
-  } catch (const Xapian::Error&) {
-    return std::nullopt;
-  }
+  const auto it = impl_->files.find(path);
+  if (it == impl_->files.end()) return std::nullopt;
+  return it->second;
 }
 
 Status IndexWriter::SetFileState(const FileState& state) {
-  const nlohmann::json j = {{"path", state.path}, {"hash", state.hash}, {"size", state.size},
-                            {"mtime", state.mtime}, {"documents", state.documents}};
-  try {
-    impl_->db.set_metadata(schema::FileMetaKey(state.path),
-                           j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
-    return Status::Ok();
-  } catch (const Xapian::Error& e) {
-    impl_->failed = true;
-    return Status::IoError("cannot record " + state.path + ": " + e.get_description());
-  }
+  if (impl_->failed) return Status::IoError("cannot record " + state.path + ": an earlier write failed");
+  impl_->files[state.path] = state;
+  impl_->unsaved[schema::FileMetaKey(state.path)] = EncodeFileState(state);
+  return Status::Ok();
 }
 
 Result<std::size_t> IndexWriter::RemoveStale(const std::string& path,
                                              const std::unordered_set<std::string>& keep) {
+  if (Status st = impl_->Drain(); !st.ok()) return st;
+  std::size_t removed = 0;
   try {
     const std::string file_term = schema::FileTerm(path);
-    std::vector<Xapian::docid> stale;
-    for (auto p = impl_->db.postlist_begin(file_term); p != impl_->db.postlist_end(file_term); ++p) {
-      // The id term is the document's only "Q" term.
-      auto t = impl_->db.termlist_begin(*p);
-      t.skip_to(std::string(schema::kIdPrefix));
-      if (t == impl_->db.termlist_end(*p) || (*t).rfind(schema::kIdPrefix, 0) != 0 ||
-          !keep.count(*t)) {
-        stale.push_back(*p);
+    for (auto& shard : impl_->shards) {
+      Xapian::WritableDatabase& db = shard->db();
+      std::vector<Xapian::docid> stale;
+      for (auto p = db.postlist_begin(file_term); p != db.postlist_end(file_term); ++p) {
+        // The id term is the document's only "Q" term.
+        auto t = db.termlist_begin(*p);
+        t.skip_to(std::string(schema::kIdPrefix));
+        if (t == db.termlist_end(*p) || (*t).rfind(schema::kIdPrefix, 0) != 0 || !keep.count(*t)) {
+          stale.push_back(*p);
+        }
       }
+      for (Xapian::docid id : stale) db.delete_document(id);
+      removed += stale.size();
     }
-    for (Xapian::docid id : stale) impl_->db.delete_document(id);
-    return stale.size();
+    return removed;
   } catch (const Xapian::Error& e) {
     impl_->failed = true;
     return Status::IoError("cannot update documents of " + path + ": " + e.get_description());
@@ -392,23 +491,17 @@ Result<std::size_t> IndexWriter::RemoveStale(const std::string& path,
 Result<std::size_t> IndexWriter::RemoveFile(const std::string& path) {
   auto removed = RemoveStale(path, {});
   if (!removed.ok()) return removed;
-  try {
-    impl_->db.set_metadata(schema::FileMetaKey(path), "");
-  } catch (const Xapian::Error& e) {
-    impl_->failed = true;
-    return Status::IoError("cannot forget " + path + ": " + e.get_description());
-  }
+  impl_->files.erase(path);
+  impl_->unsaved[schema::FileMetaKey(path)] = "";
   return removed;
 }
 
 std::vector<IndexWriter::FileState> IndexWriter::KnownFiles(const std::string& prefix) const {
-  std::vector<FileState> files;
-  const std::string key_prefix(schema::kMetaFilePrefix);
-  for (auto k = impl_->db.metadata_keys_begin(key_prefix); k != impl_->db.metadata_keys_end(key_prefix); ++k) {
-    auto st = DecodeFileState(impl_->db.get_metadata(*k));
-    if (st && st->path.rfind(prefix, 0) == 0) files.push_back(std::move(*st));
+  std::vector<FileState> known;
+  for (auto it = impl_->files.lower_bound(prefix); it != impl_->files.end() && it->first.starts_with(prefix); ++it) {
+    known.push_back(it->second);
   }
-  return files;
+  return known;
 }
 
 }  // namespace vankien

@@ -1,7 +1,17 @@
-// IndexWriter: adds Documents to a Xapian database on disk. Re-adding a document with the same
-// id replaces it (keyed on its unique-id term), so re-indexing never duplicates. Changes are
-// committed in batches and on Commit()/destruction.
-// Thread-safety: one writer per database at a time (Xapian takes a lock); not thread-safe.
+// IndexWriter: adds Documents to an index on disk: one Xapian database, or N shards searched as
+// one (indexer/shard_layout.h). Re-adding a document with the same id replaces it (keyed on its
+// unique-id term, in the shard its id hashes to), so re-indexing never duplicates. The caller's
+// thread analyses each document; one thread per shard inverts it into Xapian (ShardWriter), so
+// an index with N shards uses N + 1 cores. Changes are committed in batches and on
+// Commit()/destruction.
+//
+// Crash safety: what a commit makes durable is consistent after a kill at any moment. The
+// record of which source files are indexed (FileState) and the registry live in shard 0 and are
+// committed only after every shard has committed the documents they describe, so a kill between
+// the two leaves documents the index does not yet claim; the next run indexes their files again,
+// replacing them.
+// Thread-safety: one writer per index at a time (Xapian takes a lock per shard); the methods
+// must be called from one thread.
 #ifndef VANKIEN_INDEXER_INDEX_WRITER_H_
 #define VANKIEN_INDEXER_INDEX_WRITER_H_
 
@@ -23,9 +33,14 @@ struct IndexWriterOptions {
   // Commit after this many added documents. A commit makes everything before it durable and
   // visible to readers; between commits Xapian buffers changes in memory.
   std::size_t commit_every = 5000;
-  // Also store positions for exact-form terms. Off: phrases run on folded positions (see
-  // schema.h), which halves the positional data; kept as an option for measurement.
+  // Store positions for folded terms. Off: phrases match on adjacent syllable pairs (schema.h),
+  // and the index has no position table (README, "Positions"); kept as an option.
+  bool folded_positions = false;
+  // Also store positions for exact-form terms (only with folded_positions).
   bool exact_positions = false;
+  // Shards a new index is created with (1 = a single database). An existing index keeps its
+  // layout; 0 means "whatever it has, or 1 for a new one".
+  std::size_t shards = 0;
   // Recognize document references in titles and texts and index them (schema.h, XREF/XKEY).
   bool references = true;
   // Registry to start from when the index does not hold one yet (refs::Registry TSV, e.g.
@@ -73,6 +88,8 @@ class IndexWriter {
   std::size_t registry_size() const;
   // Documents in the database, as of now (including uncommitted changes).
   std::size_t document_count() const;
+  // Shards the index has (1 for a single database).
+  std::size_t shard_count() const;
 
  private:
   struct Impl;

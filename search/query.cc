@@ -244,17 +244,26 @@ class QueryBuilder::Compiler {
     return Xapian::Query(Xapian::Query::OP_OR, any.begin(), any.end());
   }
 
-  // A phrase runs on folded positions; words typed with marks must also match exactly.
+  // A phrase: with positions in the index, its words in order at consecutive positions;
+  // without, its words with each adjacent pair adjacent in the document (pair terms), which
+  // differs only when the pairs occur apart ("a b" and "b c" but never "a b c"). Words typed
+  // with marks must also match exactly.
   Xapian::Query Phrase(std::string_view text) {
     const std::vector<text::Token> tokens = Words(text);
     if (tokens.empty()) return {};
     if (tokens.size() == 1) return Word(tokens.front());
-    std::vector<Xapian::Query> folded, exact;
-    for (const text::Token& t : tokens) {
+    std::vector<Xapian::Query> folded, words_and_pairs, exact;
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+      const text::Token& t = tokens[i];
       folded.push_back(Folded(t.folded));
+      words_and_pairs.push_back(folded.back());
+      if (i + 1 < tokens.size()) words_and_pairs.push_back(Pair(t.folded, tokens[i + 1].folded));
       if (t.HasMarks()) exact.emplace_back(std::string(schema::kExactPrefix) + t.exact);
     }
-    Xapian::Query phrase(Xapian::Query::OP_PHRASE, folded.begin(), folded.end(), folded.size());
+    const Xapian::Query phrase =
+        b_.options_.positional_phrases
+            ? Xapian::Query(Xapian::Query::OP_PHRASE, folded.begin(), folded.end(), folded.size())
+            : Xapian::Query(Xapian::Query::OP_AND, words_and_pairs.begin(), words_and_pairs.end());
     if (exact.empty()) return phrase;
     return Xapian::Query(Xapian::Query::OP_FILTER, phrase, Combine(Xapian::Query::OP_AND, exact));
   }

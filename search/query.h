@@ -60,6 +60,9 @@ struct QueryOptions {
   double pair_weight = 1.0;
   // Weight of an abbreviation's expansion (or of the abbreviation for a typed expansion).
   double synonym_weight = 1.0;
+  // Phrases also require their words at consecutive positions. Only for an index that keeps
+  // positions (IndexWriterOptions::folded_positions); the Searcher sets it from the index.
+  bool positional_phrases = false;
 };
 
 // A parsed query, ready to run.

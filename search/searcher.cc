@@ -71,6 +71,7 @@ Result<std::unique_ptr<Searcher>> Searcher::Open(const std::string& dir,
   }
   try {
     Xapian::Database db(dir, Xapian::DB_OPEN);
+    query_options.positional_phrases = db.has_positions();
     refs::Registry registry;
     const std::string stored = db.get_metadata(std::string(schema::kMetaRegistry));
     if (!stored.empty()) {

@@ -74,6 +74,9 @@ inline std::string Quote(const std::string& s) {
   return q + "'";
 }
 
+// The bundled sample archive.
+inline std::string CorpusDir() { return std::string(VANKIEN_SOURCE_DIR) + "/corpus"; }
+
 inline std::string VankienBinary() { return std::string(VANKIEN_BINARY_DIR) + "/bin/vankien"; }
 
 }  // namespace vankien::test_support

@@ -1,4 +1,5 @@
 // `vankien index`: loads files and folders into the index.
+#include <sys/resource.h>
 #include <sys/statvfs.h>
 #include <unistd.h>
 
@@ -33,7 +34,9 @@ struct IndexArgs {
   std::size_t max_mb = 64;
   bool json = false;
   bool quiet = false;
+  bool positions = false;
   bool exact_positions = false;
+  std::size_t shards = 0;
   std::string registry = VANKIEN_DEFAULT_REGISTRY;
   std::string encoding;             // force one for text files
   std::vector<std::string> fields;  // "text=body"
@@ -361,6 +364,12 @@ const std::string* g_writing_db = nullptr;
     const unsigned long long free_kb = static_cast<unsigned long long>(vfs.f_bavail) * vfs.f_frsize / 1024;
     message += " (its file system has " + std::to_string(free_kb) + " KB free)";
   }
+  struct rlimit fsize {};
+  if (getrlimit(RLIMIT_FSIZE, &fsize) == 0 && fsize.rlim_cur != RLIM_INFINITY) {
+    // The likeliest cause then, and one the message can name exactly.
+    message += " (File too large? this process may write files of at most " +
+               std::to_string(static_cast<unsigned long long>(fsize.rlim_cur) / 1024) + " KB: ulimit -f)";
+  }
   message += ": disk full or file too large, most likely. The index keeps its last commit: documents "
              "committed before are intact and searchable. Free space on the disk that holds it (or "
              "raise the file size limit or quota) and run the same command again; it goes on from "
@@ -395,7 +404,9 @@ int RunIndex(const IndexArgs& args) {
   text::Analyzer analyzer;
   IndexWriterOptions options;
   options.commit_every = std::max<std::size_t>(1, args.commit_every);
+  options.folded_positions = args.positions || args.exact_positions;
   options.exact_positions = args.exact_positions;
+  options.shards = args.shards;
   options.seed_registry = args.registry;
   auto writer = IndexWriter::Open(args.db, analyzer, options);
   if (!writer.ok()) return Fail(OpenFailure(args.db, writer.status()));
@@ -421,6 +432,7 @@ int RunIndex(const IndexArgs& args) {
                         {"documents", docs},
                         {"documents_removed", n.documents_removed},
                         {"documents_in_index", total},
+                        {"shards", (*writer)->shard_count()},
                         {"seconds", secs},
                         {"docs_per_second", secs > 0 ? docs / secs : 0},
                         {"registry_entries", (*writer)->registry_size()},
@@ -509,6 +521,13 @@ Runner RegisterIndex(CLI::App& app) {
                   "text, date, url, symbol)");
   cmd->add_option("--max-pdf-pages", args->max_pdf_pages, "Index at most this many pages of a PDF")
       ->capture_default_str();
+  cmd->add_option("--shards", args->shards,
+                  "Create the new index as N shards written in parallel and searched as one "
+                  "(default 1; an existing index keeps its shards)")
+      ->check(CLI::Range(1, 64));
+  cmd->add_flag("--positions", args->positions,
+                "Store word positions, so that phrases must match word for word in order (larger, "
+                "slower index; without them a phrase matches its adjacent word pairs)");
   cmd->add_flag("--exact-positions", args->exact_positions,
                 "Also store positions of exact (accented) terms: larger index, for measurement");
   cmd->add_flag("--json", args->json, "Print a JSON summary");

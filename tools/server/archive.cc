@@ -4,6 +4,8 @@
 
 #include <utility>
 
+#include "indexer/shard_layout.h"
+
 namespace vankien::server {
 namespace {
 
@@ -20,7 +22,7 @@ Archive::~Archive() = default;
 
 // Xapian rewrites the version file (glass: "iamglass") by rename at every commit, so its inode
 // and mtime change with each revision; replacing the whole directory changes the directory's
-// inode. Two stat calls are far cheaper than asking Xapian, and catch both.
+// inode. A few stat calls (one per shard) are far cheaper than asking Xapian, and catch both.
 Archive::Fingerprint Archive::Read() const {
   Fingerprint f;
   struct stat st;
@@ -29,13 +31,15 @@ Archive::Fingerprint Archive::Read() const {
     f.dir_ino = st.st_ino;
     f.dir_mtime_ns = MtimeNs(st);
   }
-  for (const char* name : {"/iamglass", "/iamhoney", "/iamchert"}) {
-    if (::stat((db_ + name).c_str(), &st) == 0) {
-      f.ver_ino = st.st_ino;
-      f.ver_size = static_cast<unsigned long long>(st.st_size);
-      f.ver_mtime_ns = MtimeNs(st);
-      break;
+  auto layout = shards::Read(db_);
+  if (!layout.ok()) return f;
+  for (const std::string& file : layout->version_files) {
+    if (::stat(file.c_str(), &st) != 0) {
+      f.versions.insert(f.versions.end(), {-1, -1, -1});
+      continue;
     }
+    f.versions.insert(f.versions.end(), {static_cast<long long>(st.st_ino),
+                                         static_cast<long long>(st.st_size), MtimeNs(st)});
   }
   return f;
 }

@@ -1,6 +1,7 @@
 // Archive: one thread's read-only view of the index for the server — a Searcher, a reference
 // recognizer over the index's registry and cached statistics. It notices a re-indexed or
-// replaced database (the directory or its version file changed) and reopens; a database that
+// replaced database (the directory, its version file, a shard's version file or the stub
+// listing the shards changed) and reopens; a database that
 // does not exist yet is retried at most once a second.
 // Thread-safety: not thread-safe; each server thread owns one (Searcher is not thread-safe).
 #ifndef VANKIEN_TOOLS_SERVER_ARCHIVE_H_
@@ -10,6 +11,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "indexer/base/status.h"
 #include "indexer/refs/recognizer.h"
@@ -47,8 +49,10 @@ class Archive {
 
  private:
   struct Fingerprint {
-    unsigned long long dir_dev = 0, dir_ino = 0, ver_ino = 0, ver_size = 0;
-    long long ver_mtime_ns = -1, dir_mtime_ns = -1;
+    unsigned long long dir_dev = 0, dir_ino = 0;
+    long long dir_mtime_ns = -1;
+    // Inode, size and mtime of each version file (one per shard, and the stub).
+    std::vector<long long> versions;
     bool operator==(const Fingerprint&) const = default;
   };
   Fingerprint Read() const;

@@ -3,8 +3,9 @@
 //   * a word typed with diacritics → its exact term (no prefix, analyzer's canonical form);
 //   * a word typed without diacritics → "XF" + folded form;
 //   * free words are OR-ed;
-//   * a "phrase" → PHRASE (window = word count) over the XF terms, FILTERed by the AND of the
-//     exact terms of its marked words (no filter when none is marked);
+//   * a "phrase" → in an index with positions, PHRASE (window = word count) over the XF terms;
+//     without (the default), the AND of its XF terms and adjacent XP pairs; either FILTERed by
+//     the AND of the exact terms of its marked words (no filter when none is marked);
 //   * phrases are required: (AND of phrases) AND_MAYBE (OR of free words);
 //   * a one-word phrase is that word's query; an unbalanced quote quotes the rest; “ ” = ".
 // The table omits the "Query(...)" wrapper, as api_queryparser.cc does.
@@ -109,11 +110,13 @@ const QueryCase kQueries[] = {
     {"“xay dung\" dang", "((XFxay PHRASE 2 XFdung) AND_MAYBE XFdang)"},
 };
 
-// Word forms alone: pairs and abbreviations are off here (see query_language_test.cc).
+// Word forms alone: pairs and abbreviations are off here (see query_language_test.cc), and the
+// index keeps positions, so that phrases read as PHRASE.
 QueryOptions WordsOnly() {
   QueryOptions o;
   o.pair_weight = 0;
   o.synonym_weight = 0;
+  o.positional_phrases = true;
   return o;
 }
 
@@ -124,6 +127,24 @@ TEST(QueryBuilderTest, DescriptionTable) {
     ASSERT_TRUE(parsed.ok()) << "query: " << c.query << " → " << parsed.status().message();
     EXPECT_EQ(parsed->Description(), "Query(" + std::string(c.expected) + ")")
         << "query: " << c.query;
+  }
+}
+
+TEST(QueryBuilderTest, WithoutPositionsAPhraseNeedsItsWordsAndEachAdjacentPair) {
+  QueryOptions options = WordsOnly();
+  options.positional_phrases = false;
+  const QueryBuilder builder(A(), options);
+  const std::pair<const char*, const char*> cases[] = {
+      {"\"xay dung\"", "(XFxay AND XPxay dung AND XFdung)"},
+      {"\"xay dung dang\"", "(XFxay AND XPxay dung AND XFdung AND XPdung dang AND XFdang)"},
+      {"\"xây dựng\"", "((XFxay AND XPxay dung AND XFdung) FILTER (xây AND dựng))"},
+      {"\"dang\"", "XFdang"},
+      {"\"xay dung\" dang", "((XFxay AND XPxay dung AND XFdung) AND_MAYBE XFdang)"},
+  };
+  for (const auto& [query, expected] : cases) {
+    auto parsed = builder.Build(query);
+    ASSERT_TRUE(parsed.ok()) << query;
+    EXPECT_EQ(parsed->Description(), "Query(" + std::string(expected) + ")") << query;
   }
 }
 
