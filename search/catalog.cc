@@ -28,6 +28,7 @@
 #include "indexer/refs/recognizer.h"
 #include "indexer/refs/registry.h"
 #include "indexer/schema.h"
+#include "indexer/shard_layout.h"
 #include "indexer/text/utf8.h"
 
 namespace vankien::search {
@@ -1223,6 +1224,14 @@ Result<Catalog> BuildCatalog(const std::string& dir, const CatalogOptions& optio
     if (!d->empty() && !IsDateFilter(*d)) {
       return Status::InvalidArgument("date filter '" + *d + "' is not YYYY, YYYY-MM or YYYY-MM-DD");
     }
+  }
+  // The catalogue walks every term and value of the index, which Xapian's remote protocol does
+  // not offer: it needs the shards on local disks.
+  if (auto layout = shards::Read(dir); layout.ok() && !layout->remote.empty()) {
+    return Status::InvalidArgument("the catalogue reads the whole index, which remote shards (" +
+                                   layout->remote.front() +
+                                   ") cannot serve: build it where the shards are, from a stub listing "
+                                   "their directories");
   }
   // A writer committing while we read can invalidate our revision: start again, a few times.
   constexpr int kAttempts = 4;

@@ -63,14 +63,16 @@ Searcher::~Searcher() = default;
 
 Result<std::unique_ptr<Searcher>> Searcher::Open(const std::string& dir,
                                                  const text::Analyzer& analyzer,
-                                                 QueryOptions query_options) {
+                                                 QueryOptions query_options, OpenOptions open_options) {
   std::error_code ec;
   if (!std::filesystem::exists(dir, ec)) {
     return Status::NotFound("no index at " + dir +
                             ": build one with `vankien index --db " + dir + " PATH...`");
   }
   try {
-    Xapian::Database db(dir, Xapian::DB_OPEN);
+    auto opened = OpenIndex(dir, open_options);
+    if (!opened.ok()) return opened.status();
+    Xapian::Database& db = opened->db;
     query_options.positional_phrases = db.has_positions();
     refs::Registry registry;
     const std::string stored = db.get_metadata(std::string(schema::kMetaRegistry));
@@ -80,7 +82,8 @@ Result<std::unique_ptr<Searcher>> Searcher::Open(const std::string& dir,
       registry = std::move(parsed).value();
     }
     return std::unique_ptr<Searcher>(new Searcher(
-        std::make_unique<Impl>(dir, std::move(db), analyzer, query_options, std::move(registry))));
+        std::make_unique<Impl>(dir, std::move(opened).value(), open_options, analyzer, query_options,
+                               std::move(registry))));
   } catch (const Xapian::Error& e) {
     return Status::Corrupt(dir + " is not a readable vankien index (" + e.get_description() +
                            "); rebuild it with `vankien index`");
@@ -204,10 +207,15 @@ Result<SearchResponse> Searcher::Search(std::string_view query, const SearchOpti
     if (sort == SortOrder::kRelevance && parsed->filter_only()) sort = SortOrder::kNewest;
     Xapian::MultiValueKeyMaker by_date;
     if (sort != SortOrder::kRelevance) {
-      // Undated documents go last either way.
+      // Undated documents go last either way. Remote shards cannot sort by a KeyMaker: there
+      // the plain value order puts them last for newest first, but first for oldest first.
       const bool newest = sort == SortOrder::kNewest;
-      by_date.add_value(schema::kDateSlot, newest, newest ? "" : "\xFF");
-      enquire.set_sort_by_key_then_relevance(&by_date, false);
+      if (impl_->remote) {
+        enquire.set_sort_by_value_then_relevance(schema::kDateSlot, newest);
+      } else {
+        by_date.add_value(schema::kDateSlot, newest, newest ? "" : "\xFF");
+        enquire.set_sort_by_key_then_relevance(&by_date, false);
+      }
     }
     std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> spies;
     if (options.facets) {
@@ -226,6 +234,7 @@ Result<SearchResponse> Searcher::Search(std::string_view query, const SearchOpti
     response.total = mset.get_matches_estimated();
     response.dropped_words = parsed->dropped_words();
     response.notices = parsed->notices();
+    response.missing_shards = impl_->missing_shards;
     for (auto it = mset.begin(); it != mset.end(); ++it) {
       response.hits.push_back(impl_->MakeHit(it.get_document(), it.get_weight(),
                                              options.snippets ? &parsed->highlight_terms() : nullptr));

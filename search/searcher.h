@@ -65,6 +65,9 @@ struct SearchResponse {
   std::vector<Facet> facets;      // when SearchOptions::facets
   std::string suggestion;         // a better query ("did you mean"), empty when none
   std::vector<std::string> notices;  // how the query was read, for the user (unknown field…)
+  // Shards that could not be searched ("SHARD: why"), with OpenOptions::allow_partial: the
+  // answer covers only the others.
+  std::vector<std::string> missing_shards;
 };
 
 struct IndexStats {
@@ -99,13 +102,24 @@ struct ReferenceReport {
   std::size_t citing_documents = 0;
 };
 
+// How a sharded index (indexer/shard_layout.h) is opened.
+struct OpenOptions {
+  // How long a remote shard may take to accept the connection and to answer each request.
+  unsigned remote_timeout_ms = 5000;
+  // When some shards cannot be opened (or a remote one stops answering), answer from the others
+  // and list the missing ones (SearchResponse::missing_shards) instead of failing.
+  bool allow_partial = false;
+};
+
 class Searcher {
  public:
-  // Opens the database in `dir` read-only. `analyzer` must outlive the searcher. Fails with a
-  // message naming `dir` when it is not a vankien index.
+  // Opens the index in `dir` read-only: one database, or all its shards as one. `analyzer`
+  // must outlive the searcher. Fails with a message naming `dir` (or the shard) when it is not
+  // a readable vankien index.
   static Result<std::unique_ptr<Searcher>> Open(const std::string& dir,
                                                 const text::Analyzer& analyzer,
-                                                QueryOptions query_options = {});
+                                                QueryOptions query_options = {},
+                                                OpenOptions open_options = {});
   ~Searcher();
 
   // Runs `query` (see QueryBuilder for the syntax). Bad queries give InvalidArgument with a

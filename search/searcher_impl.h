@@ -11,6 +11,7 @@
 #include "indexer/refs/recognizer.h"
 #include "indexer/schema.h"
 #include "indexer/refs/registry.h"
+#include "search/index_open.h"
 #include "search/searcher.h"
 
 namespace vankien::search {
@@ -21,14 +22,18 @@ Document DecodeData(const std::string& data);
 struct Searcher::Impl {
   std::string dir;
   Xapian::Database db;
+  OpenOptions open_options;
+  std::vector<std::string> missing_shards;  // left out of `db` (allow_partial)
+  bool remote = false;  // some shards are remote: no KeyMaker (Xapian's remote protocol lacks it)
   const text::Analyzer& analyzer;
   refs::Registry registry;
   refs::Recognizer recognizer;  // resolves informal references through `registry`
   std::unique_ptr<QueryBuilder> builder;
 
-  Impl(std::string d, Xapian::Database database, const text::Analyzer& a, QueryOptions q,
+  Impl(std::string d, OpenedIndex opened, OpenOptions o, const text::Analyzer& a, QueryOptions q,
        refs::Registry r)
-      : dir(std::move(d)), db(std::move(database)), analyzer(a), registry(std::move(r)),
+      : dir(std::move(d)), db(std::move(opened.db)), open_options(o), missing_shards(std::move(opened.missing)), remote(opened.remote),
+        analyzer(a), registry(std::move(r)),
         recognizer(&registry), builder(std::make_unique<QueryBuilder>(a, q, &recognizer)) {}
 
   // Runs `read` (which returns a Result) against the database. A writer that commits while we
@@ -49,6 +54,19 @@ struct Searcher::Impl {
           return Status::IoError(what + " failed on " + dir + " while it kept changing (" +
                                  e.get_description() + "); try again");
         }
+      } catch (const Xapian::NetworkError& e) {
+        // A remote shard stopped answering (or timed out): with allow_partial, connect again
+        // to every shard and answer from those that are up.
+        if (!open_options.allow_partial || attempt == kAttempts) {
+          return Status::IoError(what + " failed on " + dir + ": a remote shard does not answer (" +
+                                 e.get_description() + "); start its xapian-tcpsrv, or search with "
+                                 "--partial to answer from the other shards");
+        }
+        auto reopened = OpenIndex(dir, open_options);
+        if (!reopened.ok()) return reopened.status();
+        db = std::move(reopened->db);
+        missing_shards = std::move(reopened->missing);
+        continue;
       } catch (const Xapian::Error& e) {
         return Status::IoError(what + " failed on " + dir + ": " + e.get_description());
       }

@@ -27,6 +27,17 @@ namespace {
 namespace fs = std::filesystem;
 using test_support::TempDir;
 
+// Search options without snippets.
+search::SearchOptions Options(std::size_t limit, bool facets = false,
+                              search::SortOrder sort = search::SortOrder::kRelevance) {
+  search::SearchOptions o;
+  o.limit = limit;
+  o.snippets = false;
+  o.facets = facets;
+  o.sort = sort;
+  return o;
+}
+
 const text::Analyzer& A() {
   static const text::Analyzer analyzer;
   return analyzer;
@@ -131,7 +142,7 @@ TEST(ShardedWriterTest, DocumentsSpreadOverTheShardsAndReAddingReplaces) {
   auto old_text = (*searcher)->Search("\"văn bản\"");
   ASSERT_TRUE(old_text.ok());
   EXPECT_EQ(old_text->total, 0u);
-  auto fresh = (*searcher)->Search("\"bản mới\"", {.limit = 100});
+  auto fresh = (*searcher)->Search("\"bản mới\"", Options(100));
   ASSERT_TRUE(fresh.ok());
   EXPECT_EQ(fresh->total, 60u);
   auto one = (*searcher)->Get("d42");
@@ -260,7 +271,9 @@ void ExpectSameTop(const Ranking& single, const Ranking& sharded, std::size_t n,
   const double cut = single.empty() ? 0 : single.back().first;  // the last fetched score
   for (std::size_t i = 0; i < n && i < single.size(); ++i) {
     EXPECT_NEAR(single[i].first, sharded[i].first, 1e-9) << query << " rank " << i + 1;
-    if (single[i].first > cut + 1e-9) EXPECT_EQ(single[i].second, sharded[i].second) << query << " rank " << i + 1;
+    if (single[i].first > cut + 1e-9) {
+      EXPECT_EQ(single[i].second, sharded[i].second) << query << " rank " << i + 1;
+    }
   }
 }
 

@@ -17,6 +17,15 @@ void AddDatabaseOption(CLI::App& cmd, std::string* db) {
   cmd.add_option("--db", *db, "Index directory (default: $VANKIEN_DB or ./vankien.db)");
 }
 
+void AddShardOptions(CLI::App& cmd, search::OpenOptions* open) {
+  cmd.add_flag("--partial", open->allow_partial,
+               "For a sharded index: when shards are down, answer from the others and name the "
+               "missing ones (default: fail naming the shard)");
+  cmd.add_option("--remote-timeout", open->remote_timeout_ms,
+                 "For remote shards: milliseconds to wait for one to connect or answer")
+      ->capture_default_str();
+}
+
 int Fail(const Status& status) {
   std::cerr << "vankien: " << status.message() << "\n";
   return status.code() == Status::Code::kInvalidArgument ? kExitUsage : kExitFailure;

@@ -11,6 +11,7 @@
 #include <string>
 
 #include "indexer/base/status.h"
+#include "search/searcher.h"
 
 namespace vankien::cli {
 
@@ -38,6 +39,9 @@ Runner RegisterServe(CLI::App& app);
 std::string DefaultDatabase();
 // Adds the common `--db DIR` option bound to `db` (defaulting to DefaultDatabase()).
 void AddDatabaseOption(CLI::App& cmd, std::string* db);
+
+// --partial and --remote-timeout: how a sharded index with remote shards is opened.
+void AddShardOptions(CLI::App& cmd, search::OpenOptions* open);
 
 // Prints "vankien: <message>" to stderr and returns kExitFailure (kExitUsage for bad input).
 int Fail(const Status& status);

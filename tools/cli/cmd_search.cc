@@ -20,6 +20,7 @@ struct SearchArgs {
   bool no_suggest = false;
   std::string sort = "relevance";
   search::Filters filters;
+  search::OpenOptions open;
 };
 
 search::SearchOptions OptionsFrom(const SearchArgs& args, bool interactive) {
@@ -59,6 +60,7 @@ nlohmann::json ResponseJson(const std::string& query, const search::SearchRespon
   }
   if (!r.suggestion.empty()) out["suggestion"] = r.suggestion;
   if (!r.notices.empty()) out["notices"] = r.notices;
+  if (!r.missing_shards.empty()) out["missing_shards"] = r.missing_shards;
   if (r.dropped_words > 0) out["dropped_words"] = r.dropped_words;
   return out;
 }
@@ -94,7 +96,7 @@ int RunBatch(search::Searcher& searcher, const SearchArgs& args) {
 
 int RunSearch(const SearchArgs& args) {
   text::Analyzer analyzer;
-  auto searcher = search::Searcher::Open(args.db, analyzer);
+  auto searcher = search::Searcher::Open(args.db, analyzer, {}, args.open);
   if (!searcher.ok()) return Fail(searcher.status());
   if (args.batch) return RunBatch(**searcher, args);
 
@@ -113,6 +115,9 @@ int RunSearch(const SearchArgs& args) {
   }
   const bool tty = StdoutIsTty();
   for (const auto& notice : response->notices) std::cerr << "note: " << notice << "\n";
+  for (const auto& shard : response->missing_shards) {
+    std::cerr << "note: these results leave out a shard that is down: " << shard << "\n";
+  }
   if (!response->suggestion.empty()) {
     std::cout << "Có phải bạn muốn tìm: " << response->suggestion << "\n\n";
   }
@@ -170,6 +175,7 @@ Runner RegisterSearch(CLI::App& app) {
   cmd->add_option("--source", args->filters.source, "Only documents from this site or folder");
   cmd->add_flag("--facets", args->facets, "Count kind, year, issuer, term and source over all matches");
   cmd->add_flag("--no-suggest", args->no_suggest, "Do not compute a \"did you mean\" suggestion");
+  AddShardOptions(*cmd, &args->open);
   cmd->add_flag("--json", args->json, "Print JSON");
   cmd->add_flag("--batch", args->batch,
                 "Read one query per line from stdin; print one JSON object per line");

@@ -14,6 +14,7 @@ struct ServeArgs {
   unsigned port = 8080;
   std::string static_dir;
   std::string cors;
+  search::OpenOptions open;
   unsigned threads = 0;
 };
 
@@ -26,6 +27,7 @@ int RunServe(const ServeArgs& args) {
   options.handler.static_dir = args.static_dir;
   options.handler.cors_origin = args.cors;
   options.handle_signals = true;
+  options.open = args.open;
   auto started = server::Server::Start(options);
   if (!started.ok()) return Fail(started.status());
   const std::string host = args.bind.find(':') != std::string::npos ? "[" + args.bind + "]" : args.bind;
@@ -49,6 +51,7 @@ Runner RegisterServe(CLI::App& app) {
                   "Serve the page from this directory instead of the copy built into vankien");
   cmd->add_option("--cors", args->cors, "Allow this origin (or *) to call the API from another site");
   cmd->add_option("--threads", args->threads, "Worker threads (default: one per core)");
+  AddShardOptions(*cmd, &args->open);
   return [args] { return RunServe(*args); };
 }
 

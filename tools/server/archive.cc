@@ -15,8 +15,8 @@ long long MtimeNs(const struct stat& st) {
 
 }  // namespace
 
-Archive::Archive(std::string db, std::chrono::milliseconds check_every)
-    : db_(std::move(db)), check_every_(check_every) {}
+Archive::Archive(std::string db, std::chrono::milliseconds check_every, search::OpenOptions open)
+    : db_(std::move(db)), check_every_(check_every), open_(open) {}
 
 Archive::~Archive() = default;
 
@@ -55,7 +55,7 @@ Result<search::Searcher*> Archive::Searcher() {
   if (searcher_ == nullptr && failed_once_ && now - last_failed_open_ < std::chrono::seconds(1)) {
     return last_error_;
   }
-  auto opened = search::Searcher::Open(db_, analyzer_);
+  auto opened = search::Searcher::Open(db_, analyzer_, {}, open_);
   if (!opened.ok()) {
     // A database being replaced can be briefly unreadable: keep answering from the revision
     // already open (its files stay readable while we hold them) and try again next time.

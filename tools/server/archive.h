@@ -25,7 +25,8 @@ class Archive {
   // `db` is the index directory; nothing is opened until first use. `check_every` is how often
   // the directory is looked at for a new revision (0: on every request).
   explicit Archive(std::string db,
-                   std::chrono::milliseconds check_every = std::chrono::milliseconds(200));
+                   std::chrono::milliseconds check_every = std::chrono::milliseconds(200),
+                   search::OpenOptions open = {});
   ~Archive();
   Archive(const Archive&) = delete;
   Archive& operator=(const Archive&) = delete;
@@ -59,6 +60,7 @@ class Archive {
 
   std::string db_;
   std::chrono::milliseconds check_every_;
+  search::OpenOptions open_;
   text::Analyzer analyzer_;
   std::unique_ptr<search::Searcher> searcher_;
   std::unique_ptr<refs::Recognizer> recognizer_;

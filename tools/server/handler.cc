@@ -326,6 +326,7 @@ class Router {
                               {"facets", facets},
                               {"suggestion", response->suggestion},
                               {"notices", response->notices},
+                              {"missing_shards", response->missing_shards},
                               {"dropped_words", response->dropped_words}});
   }
 

@@ -65,7 +65,7 @@ struct Server::Impl {
     return true;
   }
   void WorkerLoop() {
-    Archive archive(options.db, options.archive_check_every);
+    Archive archive(options.db, options.archive_check_every, options.open);
     for (;;) {
       std::function<void(Archive*)> job;
       {

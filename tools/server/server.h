@@ -30,6 +30,7 @@ struct ServerOptions {
   std::chrono::milliseconds idle_timeout{15000};   // keep-alive wait for the next request
   std::chrono::milliseconds write_timeout{15000};  // to send one response
   std::chrono::milliseconds archive_check_every{200};  // see Archive
+  search::OpenOptions open;  // remote shards: timeout, partial answers
   std::size_t max_connections = 1024;  // more are closed at once
   bool handle_signals = false;         // stop on SIGINT / SIGTERM
   std::chrono::milliseconds shutdown_grace{3000};  // in-flight requests get this long
