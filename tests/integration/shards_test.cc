@@ -14,6 +14,7 @@
 
 #include "indexer/doc/line_reader.h"
 #include "indexer/doc/loader.h"
+#include "indexer/compact.h"
 #include "indexer/index_writer.h"
 #include "indexer/schema.h"
 #include "indexer/shard_layout.h"
@@ -346,6 +347,49 @@ TEST(ShardedAnswersTest, TheBundledCorpusAnswersAlikeInOneDatabaseAndInThreeShar
     std::set<std::string> h2(c2->entries[i].held_ids.begin(), c2->entries[i].held_ids.end());
     EXPECT_EQ(h1, h2) << c1->entries[i].key;
   }
+}
+
+TEST(CompactTest, CompactingAndMergingKeepEveryAnswerAndTheRecordOfFiles) {
+  const auto docs = CorpusDocuments();
+  TempDir tmp;
+  Build(tmp / "reference", docs, 1);
+  Build(tmp / "db", docs, 3);
+  if (HasFatalFailure()) return;
+  {
+    auto writer = IndexWriter::Open(tmp / "db", A());
+    ASSERT_TRUE(writer.ok());
+    ASSERT_TRUE((*writer)->SetFileState({"/corpus/a.txt", "h", 1, 2, 3}).ok());
+    ASSERT_TRUE((*writer)->Commit().ok());
+  }
+  const std::vector<std::string> queries = {"xây dựng Đảng", "21-NQ/TW", "loai:NQ", "văn hóa đọc"};
+  auto compacted = CompactIndex(tmp / "db", /*merge=*/false);
+  ASSERT_TRUE(compacted.ok()) << compacted.status().message();
+  EXPECT_EQ(compacted->shards_after, 3u);
+  EXPECT_LT(compacted->bytes_after, compacted->bytes_before);
+  ExpectSameAnswers(tmp / "reference", tmp / "db", queries);
+
+  // While an indexer writes, compaction waits for it: refused, naming the reason, nothing changed.
+  {
+    auto writer = IndexWriter::Open(tmp / "db", A());
+    ASSERT_TRUE(writer.ok());
+    auto refused = CompactIndex(tmp / "db", /*merge=*/true);
+    ASSERT_FALSE(refused.ok());
+    EXPECT_NE(refused.status().message().find("another process"), std::string::npos) << refused.status().message();
+  }
+  ASSERT_TRUE(fs::exists(fs::path(tmp / "db") / "XAPIANDB"));
+
+  auto merged = CompactIndex(tmp / "db", /*merge=*/true);
+  ASSERT_TRUE(merged.ok()) << merged.status().message();
+  EXPECT_EQ(merged->shards_after, 1u);
+  EXPECT_FALSE(fs::exists(fs::path(tmp / "db") / "XAPIANDB"));
+  ExpectSameAnswers(tmp / "reference", tmp / "db", queries);
+  auto writer = IndexWriter::Open(tmp / "db", A());
+  ASSERT_TRUE(writer.ok()) << writer.status().message();
+  EXPECT_EQ((*writer)->shard_count(), 1u);
+  EXPECT_EQ((*writer)->document_count(), docs.size());
+  const auto state = (*writer)->GetFileState("/corpus/a.txt");
+  ASSERT_TRUE(state.has_value()) << "the record of indexed files was lost in the merge";
+  EXPECT_EQ(state->documents, 3u);
 }
 
 TEST(ShardedAnswersTest, NewsAnswersTheCommittedQuerySetAlikeInOneDatabaseAndInFourShards) {

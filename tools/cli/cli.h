@@ -25,6 +25,7 @@ using Runner = std::function<int()>;
 
 // Each Register* adds one subcommand to `app` and returns what runs it.
 Runner RegisterIndex(CLI::App& app);
+Runner RegisterCompact(CLI::App& app);
 Runner RegisterSearch(CLI::App& app);
 Runner RegisterShow(CLI::App& app);
 Runner RegisterStats(CLI::App& app);

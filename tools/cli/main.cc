@@ -17,6 +17,7 @@ int main(int argc, char** argv) {
     commands.emplace_back(app.get_subcommands({})[before], std::move(r));
   };
   add(RegisterIndex);
+  add(RegisterCompact);
   add(RegisterSearch);
   add(RegisterShow);
   add(RegisterStats);
