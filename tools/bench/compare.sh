@@ -3,7 +3,7 @@
 # xapian-omega) and SQLite FTS5 (tools/bench/bench_fts5), then times the committed query set
 # (tools/bench/queries.txt) on vankien and on FTS5, and prints one table. A benchmark, not a test.
 #
-#   tools/bench/compare.sh [--slice N] [--vietnews] [--keep DIR] [--rounds N] [--build DIR]
+#   tools/bench/compare.sh [--slice N] [--vietnews] [--keep DIR] [--rounds N] [--shards N] [--build DIR]
 #                          [--no-queries | --no-index | --queries-on DIR]
 #
 # Indexing, per data set (baomoi; vietnews too with --vietnews): the JSONL and the same articles
@@ -24,6 +24,7 @@
 #   --keep DIR        keep the indexes in DIR (DIR/baomoi, DIR/vietnews, DIR/all); the query
 #                     benchmark can reuse DIR/all with --queries-on DIR/all
 #   --rounds N        timed rounds of the query set (default 20, as bench_query)
+#   --shards N        vankien builds N shards in parallel (vankien index --shards N; default 1)
 #   --build DIR       where vankien and bench_query are (default build/bin); bench_fts5 is
 #                     looked for there, then in build-bench/bin
 #   --no-queries      the indexing comparison only
@@ -35,7 +36,7 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 news="$root/../shared/data/news"
-slice=0; vietnews=0; keep=""; rounds=20; bin="$root/build/bin"
+slice=0; vietnews=0; keep=""; rounds=20; bin="$root/build/bin"; shards=1
 do_index=1; do_queries=1; queries_on=""
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -44,6 +45,7 @@ while [ $# -gt 0 ]; do
     --keep) keep="$2"; shift 2 ;;
     --rounds) rounds="$2"; shift 2 ;;
     --build) bin="$2"; shift 2 ;;
+    --shards) shards="$2"; shift 2 ;;
     --no-queries) do_queries=0; shift ;;
     --no-index) do_index=0; shift ;;
     --queries-on) queries_on="$2"; do_index=0; shift 2 ;;
@@ -126,8 +128,8 @@ prepare() {
 vankien_index() {
   local db="$1" label="$2" set="$3"; shift 3
   rm -rf "$db" "$db.compact"
-  log "$set: vankien index ($label)"
-  measure "$work/log" "$vankien" index --json --db "$db" "$@"
+  log "$set: vankien index ($label, $shards shard(s))"
+  measure "$work/log" "$vankien" index --json --shards "$shards" --db "$db" "$@"
   local docs size; docs=$(vankien_docs "$work/log"); size=$(size_of "$db")
   compact xapian-compact "$work/log.compact" xapian-compact "$db" "$db.compact"
   row "$set" vankien "$label" "$docs" "$size" "$(size_of "$db.compact")"
