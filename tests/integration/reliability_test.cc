@@ -18,6 +18,7 @@
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
+#include <xapian.h>
 
 #include <algorithm>
 #include <atomic>
@@ -445,6 +446,42 @@ TEST(ReliabilityTest, RunsKilledAtRandomMomentsLeaveTheLastCommitIntact) {
 
 // ---- b. Readers while a writer commits. ----
 
+const char* CodeName(Status::Code code) {
+  switch (code) {
+    case Status::Code::kOk: return "Ok";
+    case Status::Code::kInvalidArgument: return "InvalidArgument";
+    case Status::Code::kNotFound: return "NotFound";
+    case Status::Code::kIoError: return "IoError";
+    case Status::Code::kCorrupt: return "Corrupt";
+    case Status::Code::kInternal: return "Internal";
+  }
+  return "?";
+}
+
+// "revision N, M documents" of the newest commit on disk, read through a handle of its own, so
+// that a failure report says what a reader should have seen.
+std::string DiskState(const std::string& db) {
+  for (int attempt = 0; attempt < 5; ++attempt) {
+    try {
+      Xapian::Database d(db, Xapian::DB_OPEN);
+      return "revision " + std::to_string(d.get_revision()) + ", " + std::to_string(d.get_doccount()) +
+             " documents";
+    } catch (const Xapian::DatabaseModifiedError&) {
+      // committed again while we opened: look once more
+    } catch (const Xapian::Error& e) {
+      return "unreadable: " + e.get_description();
+    }
+  }
+  return "changing too fast to read";
+}
+
+// How a failed call reads in the report: the call, the status code and message, and the state
+// on disk just after.
+std::string Describe(const std::string& call, const Status& status, const std::string& db) {
+  return call + " -> " + CodeName(status.code()) + ": " + status.message() + " [on disk now: " +
+         DiskState(db) + "]";
+}
+
 Document ReaderTestDoc(int i) {
   Document d;
   char id[32];
@@ -497,7 +534,7 @@ TEST(ReliabilityTest, ReadersGetCompleteDocumentsWhileAWriterCommits) {
   auto reader = [&](unsigned seed) {
     auto s = search::Searcher::Open(db, A());
     if (!s.ok()) {
-      report("Searcher::Open failed", s.status().message());
+      report("Searcher::Open failed", Describe("Searcher::Open", s.status(), db));
       return;
     }
     search::Searcher& searcher = **s;
@@ -518,7 +555,7 @@ TEST(ReliabilityTest, ReadersGetCompleteDocumentsWhileAWriterCommits) {
         auto& r = *result;
         ++searches;
         if (!r.ok()) {
-          report("Search returned an error", q + ": " + r.status().message());
+          report("Search returned an error", Describe("Search(\"" + q + "\")", r.status(), db));
           continue;
         }
         if (q != kCommonWord && r->hits.size() > 1) report("duplicate", q + " found " + std::to_string(r->hits.size()));
@@ -542,7 +579,12 @@ TEST(ReliabilityTest, ReadersGetCompleteDocumentsWhileAWriterCommits) {
           auto& got = *fetched;
           ++gets;
           if (!got.ok()) {
-            report("Get returned an error", h.id + ": " + got.status().message());
+            // Whether a reader opened now finds it tells a missing document from a bad handle.
+            auto fresh = search::Searcher::Open(db, A());
+            const bool found = fresh.ok() && (*fresh)->Get(h.id).ok();
+            report("Get returned an error", Describe("Get(\"" + h.id + "\") of a hit of Search(\"" + q + "\")",
+                                                     got.status(), db) +
+                                                "; a fresh reader " + (found ? "finds" : "does not find") + " it");
           } else if (got->text != expected.text || got->title != expected.title) {
             report("Get returned a different document", h.id);
           }
