@@ -58,6 +58,8 @@ Document DecodeData(const std::string& data) {
   return doc;
 }
 
+Xapian::Database OpenNewest(const std::string& dir) { return Xapian::Database(dir, Xapian::DB_OPEN); }
+
 Searcher::Searcher(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 Searcher::~Searcher() = default;
 
@@ -250,9 +252,12 @@ Result<Document> Searcher::Get(std::string_view id) {
   return impl_->ReadWithReopen("reading a document", [&]() -> Result<Document> {
     const std::string term = schema::IdTerm(id);
     Xapian::PostingIterator p = impl_->db.postlist_begin(term);
-    // A revision a writer is replacing can read as "no such term" without an error: before
-    // saying NotFound, look again at the newest revision.
-    if (p == impl_->db.postlist_end(term) && impl_->db.reopen()) p = impl_->db.postlist_begin(term);
+    // The id may have been committed since this searcher moved to a revision: NotFound is
+    // said of the newest one.
+    if (p == impl_->db.postlist_end(term)) {
+      impl_->MoveToNewest();
+      p = impl_->db.postlist_begin(term);
+    }
     if (p == impl_->db.postlist_end(term)) {
       return Status::NotFound("no document with id \"" + std::string(id) + "\" in " + impl_->dir);
     }
