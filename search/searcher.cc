@@ -58,7 +58,31 @@ Document DecodeData(const std::string& data) {
   return doc;
 }
 
-Xapian::Database OpenNewest(const std::string& dir) { return Xapian::Database(dir, Xapian::DB_OPEN); }
+namespace {
+
+// Runs `open` again while it loses a race with a commit. Xapian reads the version file, then
+// each table's root block; a writer committing twice in between reuses that block, which reads
+// as DatabaseModifiedError or, when the block now has another level, as a DatabaseCorruptError
+// ("Expected block 4 to be level 1, not 0"). A fault that persists is thrown by the last attempt.
+template <typename Open>
+auto RetryWhileCommitted(Open&& open) -> decltype(open()) {
+  constexpr int kAttempts = 8;
+  for (int attempt = 1;; ++attempt) {
+    try {
+      return open();
+    } catch (const Xapian::DatabaseModifiedError&) {
+      if (attempt == kAttempts) throw;
+    } catch (const Xapian::DatabaseCorruptError&) {
+      if (attempt == kAttempts) throw;
+    }
+  }
+}
+
+}  // namespace
+
+Xapian::Database OpenNewest(const std::string& dir) {
+  return RetryWhileCommitted([&] { return Xapian::Database(dir, Xapian::DB_OPEN); });
+}
 
 Searcher::Searcher(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 Searcher::~Searcher() = default;
@@ -72,9 +96,12 @@ Result<std::unique_ptr<Searcher>> Searcher::Open(const std::string& dir,
                             ": build one with `vankien index --db " + dir + " PATH...`");
   }
   try {
-    Xapian::Database db(dir, Xapian::DB_OPEN);
+    Xapian::Database db;
+    const std::string stored = RetryWhileCommitted([&] {
+      db = Xapian::Database(dir, Xapian::DB_OPEN);
+      return db.get_metadata(std::string(schema::kMetaRegistry));
+    });
     refs::Registry registry;
-    const std::string stored = db.get_metadata(std::string(schema::kMetaRegistry));
     if (!stored.empty()) {
       auto parsed = refs::Registry::Parse(stored, dir + " (stored registry)");
       if (!parsed.ok()) return parsed.status();

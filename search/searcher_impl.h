@@ -18,7 +18,9 @@ namespace vankien::search {
 // The stored document data (schema.h) back into a Document.
 Document DecodeData(const std::string& data);
 
-// The newest revision of the index in `dir`, through a new handle; throws Xapian::Error.
+// The newest revision of the index in `dir`. Opening races with commits (a writer can discard
+// the revision between Xapian reading the version file and the tables' roots), so a few
+// attempts; throws the last attempt's Xapian::Error.
 Xapian::Database OpenNewest(const std::string& dir);
 
 struct Searcher::Impl {
