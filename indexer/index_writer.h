@@ -32,7 +32,7 @@ namespace vankien {
 struct IndexWriterOptions {
   // Commit after this many added documents. A commit makes everything before it durable and
   // visible to readers; between commits Xapian buffers changes in memory.
-  std::size_t commit_every = 5000;
+  std::size_t commit_every = 2000;
   // Store positions for folded terms. Off: phrases match on adjacent syllable pairs (schema.h),
   // and the index has no position table (README, "Positions"); kept as an option.
   bool folded_positions = false;

@@ -39,6 +39,10 @@ Result<OpenedIndex> OpenIndex(const std::string& dir, const OpenOptions& options
       opened.db.add_database(*shard);
       ++added;
       return Status::Ok();
+    } catch (const Xapian::DatabaseModifiedError&) {
+      throw;  // a race with a commit, not a shard that is down: the caller opens again
+    } catch (const Xapian::DatabaseCorruptError&) {
+      throw;  // likewise (a root block reused by a commit while opening)
     } catch (const Xapian::Error& e) {
       if (options.allow_partial) {
         opened.missing.push_back(name + ": " + e.get_description());

@@ -58,6 +58,32 @@ Document DecodeData(const std::string& data) {
   return doc;
 }
 
+namespace {
+
+// Runs `open` again while it loses a race with a commit. Xapian reads the version file, then
+// each table's root block; a writer committing twice in between reuses that block, which reads
+// as DatabaseModifiedError or, when the block now has another level, as a DatabaseCorruptError
+// ("Expected block 4 to be level 1, not 0"). A fault that persists is thrown by the last attempt.
+template <typename Open>
+auto RetryWhileCommitted(Open&& open) -> decltype(open()) {
+  constexpr int kAttempts = 8;
+  for (int attempt = 1;; ++attempt) {
+    try {
+      return open();
+    } catch (const Xapian::DatabaseModifiedError&) {
+      if (attempt == kAttempts) throw;
+    } catch (const Xapian::DatabaseCorruptError&) {
+      if (attempt == kAttempts) throw;
+    }
+  }
+}
+
+}  // namespace
+
+Result<OpenedIndex> OpenNewest(const std::string& dir, const OpenOptions& options) {
+  return RetryWhileCommitted([&] { return OpenIndex(dir, options); });
+}
+
 Searcher::Searcher(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 Searcher::~Searcher() = default;
 
@@ -70,12 +96,15 @@ Result<std::unique_ptr<Searcher>> Searcher::Open(const std::string& dir,
                             ": build one with `vankien index --db " + dir + " PATH...`");
   }
   try {
-    auto opened = OpenIndex(dir, open_options);
+    std::string stored;
+    auto opened = RetryWhileCommitted([&]() -> Result<OpenedIndex> {
+      auto o = OpenIndex(dir, open_options);
+      if (o.ok()) stored = o->db.get_metadata(std::string(schema::kMetaRegistry));
+      return o;
+    });
     if (!opened.ok()) return opened.status();
-    Xapian::Database& db = opened->db;
-    query_options.positional_phrases = db.has_positions();
+    query_options.positional_phrases = opened->db.has_positions();
     refs::Registry registry;
-    const std::string stored = db.get_metadata(std::string(schema::kMetaRegistry));
     if (!stored.empty()) {
       auto parsed = refs::Registry::Parse(stored, dir + " (stored registry)");
       if (!parsed.ok()) return parsed.status();
@@ -260,9 +289,12 @@ Result<Document> Searcher::Get(std::string_view id) {
   return impl_->ReadWithReopen("reading a document", [&]() -> Result<Document> {
     const std::string term = schema::IdTerm(id);
     Xapian::PostingIterator p = impl_->db.postlist_begin(term);
-    // A revision a writer is replacing can read as "no such term" without an error: before
-    // saying NotFound, look again at the newest revision.
-    if (p == impl_->db.postlist_end(term) && impl_->db.reopen()) p = impl_->db.postlist_begin(term);
+    // The id may have been committed since this searcher moved to a revision: NotFound is
+    // said of the newest one.
+    if (p == impl_->db.postlist_end(term)) {
+      if (Status st = impl_->MoveToNewest(); !st.ok()) return st;
+      p = impl_->db.postlist_begin(term);
+    }
     if (p == impl_->db.postlist_end(term)) {
       return Status::NotFound("no document with id \"" + std::string(id) + "\" in " + impl_->dir);
     }

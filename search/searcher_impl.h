@@ -19,6 +19,12 @@ namespace vankien::search {
 // The stored document data (schema.h) back into a Document.
 Document DecodeData(const std::string& data);
 
+// The newest revision of the index in `dir`. Opening races with commits (a writer can discard
+// the revision between Xapian reading the version file and the tables' roots), so a few
+// attempts; throws the last attempt's Xapian::Error. A shard that is down is a Status (or, with
+// allow_partial, listed in OpenedIndex::missing).
+Result<OpenedIndex> OpenNewest(const std::string& dir, const OpenOptions& options);
+
 struct Searcher::Impl {
   std::string dir;
   Xapian::Database db;
@@ -38,9 +44,10 @@ struct Searcher::Impl {
 
   // Runs `read` (which returns a Result) against the database. A writer that commits while we
   // read makes Xapian discard our revision (DatabaseModifiedError, or under load a read error
-  // from a replaced block): reopen at the new revision and read again, a few times, since under
-  // frequent commits one retry is not always enough. A database error that persists, and any
-  // other Xapian error, becomes an IoError naming `what`.
+  // from a replaced block): move to the newest revision and read again, a few times, since
+  // under frequent commits one retry is not always enough. Each attempt reads one revision from
+  // start to end, so a search's hits and their data agree. A database error that persists, and
+  // any other Xapian error, becomes an IoError naming `what`.
   template <typename Read>
   auto ReadWithReopen(const std::string& what, Read&& read) -> decltype(read()) {
     constexpr int kAttempts = 8;
@@ -48,8 +55,6 @@ struct Searcher::Impl {
       try {
         return read();
       } catch (const Xapian::DatabaseError& e) {
-        // DatabaseModifiedError, and the read errors a revision being replaced under us can
-        // give (a block that is no longer what the old revision said): reopen and read again.
         if (attempt == kAttempts) {
           return Status::IoError(what + " failed on " + dir + " while it kept changing (" +
                                  e.get_description() + "); try again");
@@ -62,22 +67,37 @@ struct Searcher::Impl {
                                  e.get_description() + "); start its xapian-tcpsrv, or search with "
                                  "--partial to answer from the other shards");
         }
-        auto reopened = OpenIndex(dir, open_options);
-        if (!reopened.ok()) return reopened.status();
-        db = std::move(reopened->db);
-        missing_shards = std::move(reopened->missing);
+        try {
+          if (Status st = MoveToNewest(); !st.ok()) return st;
+        } catch (const Xapian::Error&) {
+          // Could not connect again: the next attempt tries once more.
+        }
         continue;
       } catch (const Xapian::Error& e) {
         return Status::IoError(what + " failed on " + dir + ": " + e.get_description());
       }
       try {
-        db.reopen();
+        if (Status st = MoveToNewest(); !st.ok()) return st;
       } catch (const Xapian::DatabaseError&) {
-        // Changed again during the reopen: the next attempt reopens once more.
+        // Changed again while opening: `db` is still the handle we had, untouched, and the next
+        // attempt opens again if reading through it fails.
       } catch (const Xapian::Error& e) {
         return Status::IoError("cannot reopen " + dir + ": " + e.get_description());
       }
     }
+  }
+
+  // Points `db` at the newest revision through a handle of its own, never Xapian's reopen():
+  // when a commit discards the revision reopen() is opening, it throws with its version already
+  // moved on but only some tables opened, and every later reopen() sees no newer revision and
+  // keeps that mix, which reads documents as missing (or crashes). If opening fails, `db` is
+  // left as it was.
+  Status MoveToNewest() {
+    auto opened = OpenNewest(dir, open_options);
+    if (!opened.ok()) return opened.status();
+    db = std::move(opened->db);
+    missing_shards = std::move(opened->missing);
+    return Status::Ok();
   }
 
   // A better spelling of `query` ("did you mean"), or "". `top` holds the best matches of

@@ -30,7 +30,7 @@ namespace fs = std::filesystem;
 struct IndexArgs {
   std::string db;
   std::vector<std::string> paths;
-  std::size_t commit_every = 5000;
+  std::size_t commit_every = 2000;
   std::size_t max_mb = 64;
   bool json = false;
   bool quiet = false;

@@ -279,8 +279,12 @@ TEST_F(CatalogTest, GraphHasCitesReplacesAndAmends) {
   EXPECT_FALSE(edges.count({"144-QĐ/TW@XIII", "replaces", "22-QĐ/TW@XIII"}));
   EXPECT_TRUE(edges.count({"22-QĐ/TW@XIII", "replaces", "47-QĐ/TW@XI"}));  // its registry title says so
   for (const auto& e : c.edges) {
-    if (e.from == "22-QĐ/TW@XIII") EXPECT_EQ(e.evidence, "registry");
-    if (e.kind == "amends") EXPECT_EQ(e.evidence, "q144");
+    if (e.from == "22-QĐ/TW@XIII") {
+      EXPECT_EQ(e.evidence, "registry");
+    }
+    if (e.kind == "amends") {
+      EXPECT_EQ(e.evidence, "q144");
+    }
   }
   EXPECT_EQ(edges.size(), 5u) << "articles are nodes only with graph_articles";
   o.graph_articles = true;

@@ -275,6 +275,33 @@ TEST_F(SearcherTest, GetUnknownIdIsNotFound) {
   EXPECT_EQ(TextOf("ab"), "hai");
 }
 
+// Get says NotFound only of the newest revision: a document committed after the searcher
+// opened is found.
+TEST_F(SearcherTest, GetFindsADocumentCommittedAfterTheSearcherOpened) {
+  Index({Doc("cu", "văn bản cũ")});
+  ASSERT_EQ(TextOf("cu"), "văn bản cũ");
+  Index({Doc("moi", "văn bản mới")});
+  EXPECT_EQ(TextOf("moi"), "văn bản mới");
+}
+
+// Moving to a new revision can fail half-way: a writer that commits twice meanwhile discards
+// the revision Xapian is opening after some of its tables are open. A table file that is away
+// while the searcher moves on fails the same way, at the same point. Once the file is back the
+// searcher must read the new revision whole, not tables of two revisions (or none).
+TEST_F(SearcherTest, AMoveToANewRevisionThatFailsHalfWayLeavesTheSearcherWhole) {
+  Index({Doc("cu", "văn bản cũ")});
+  ASSERT_EQ(TextOf("cu"), "văn bản cũ");
+  Index({Doc("moi", "văn bản mới")});
+  const fs::path postlist = fs::path(db_) / "postlist.glass";
+  const fs::path away = root_ / "postlist.glass.away";
+  fs::rename(postlist, away);
+  EXPECT_EQ(S().Get("moi").status().code(), Status::Code::kIoError);  // cannot open it yet
+  EXPECT_EQ(TextOf("cu"), "văn bản cũ");  // the revision already open still reads
+  fs::rename(away, postlist);
+  EXPECT_EQ(TextOf("moi"), "văn bản mới");
+  EXPECT_EQ(IdSet("van ban"), (std::set<std::string>{"cu", "moi"}));
+}
+
 TEST_F(SearcherTest, VeryLongIdsWork) {
   const std::string prefix = "corpus/" + std::string(300, 'x');
   const std::string id1 = prefix + "/mot.txt";  // > 300 bytes, same first 308 bytes as id2
