@@ -25,28 +25,16 @@
 #include "indexer/shard_layout.h"
 #include "search/searcher.h"
 #include "tests/support/paths.h"
+#include "tests/support/searching.h"
 
 namespace vankien {
 namespace {
 
 namespace fs = std::filesystem;
 using test_support::TempDir;
+using test_support::WithoutSnippets;
 
-// Search options without snippets.
-search::SearchOptions Options(std::size_t limit, bool facets = false,
-                              search::SortOrder sort = search::SortOrder::kRelevance) {
-  search::SearchOptions o;
-  o.limit = limit;
-  o.snippets = false;
-  o.facets = facets;
-  o.sort = sort;
-  return o;
-}
-
-const text::Analyzer& A() {
-  static const text::Analyzer analyzer;
-  return analyzer;
-}
+const text::Analyzer& A() { return test_support::SharedAnalyzer(); }
 
 constexpr const char* kTcpsrv = "/usr/bin/xapian-tcpsrv";
 
@@ -143,7 +131,7 @@ class RemoteShardsTest : public ::testing::Test {
 };
 
 std::vector<std::pair<std::string, double>> Hits(search::Searcher& s, const std::string& q) {
-  auto r = s.Search(q, Options(50));
+  auto r = s.Search(q, WithoutSnippets(50));
   EXPECT_TRUE(r.ok()) << q << ": " << (r.ok() ? "" : r.status().message());
   std::vector<std::pair<std::string, double>> hits;
   if (r.ok()) {
@@ -170,8 +158,8 @@ TEST_F(RemoteShardsTest, RemoteShardsAnswerLikeTheSameShardsOnDisk) {
     }
   }
   // Facets, sorting newest first, reference look-ups and stored documents work remotely too.
-  auto facets = (*far)->Search("đảng", Options(10, true));
-  auto local_facets = (*local)->Search("đảng", Options(10, true));
+  auto facets = (*far)->Search("đảng", WithoutSnippets(10, true));
+  auto local_facets = (*local)->Search("đảng", WithoutSnippets(10, true));
   ASSERT_TRUE(facets.ok() && local_facets.ok()) << (facets.ok() ? "" : facets.status().message());
   ASSERT_EQ(facets->facets.size(), local_facets->facets.size());
   for (std::size_t f = 0; f < facets->facets.size(); ++f) {
@@ -180,7 +168,7 @@ TEST_F(RemoteShardsTest, RemoteShardsAnswerLikeTheSameShardsOnDisk) {
       EXPECT_EQ(facets->facets[f].values[v].count, local_facets->facets[f].values[v].count);
     }
   }
-  auto newest = (*far)->Search("đảng", Options(10, false, search::SortOrder::kNewest));
+  auto newest = (*far)->Search("đảng", WithoutSnippets(10, false, search::SortOrder::kNewest));
   ASSERT_TRUE(newest.ok()) << newest.status().message();
   for (std::size_t i = 1; i < newest->hits.size(); ++i) {
     if (!newest->hits[i].date.empty()) {
@@ -204,7 +192,7 @@ TEST_F(RemoteShardsTest, AShardThatIsDownIsNamedOrLeftOutWhenPartialAnswersAreAl
   const std::string remote = Stub("remote", {"remote 127.0.0.1:" + std::to_string(s0.port()), "remote " + down});
   auto all = search::Searcher::Open(remote, A());
   ASSERT_TRUE(all.ok());
-  auto everything = (*all)->Search("đảng", Options(100));
+  auto everything = (*all)->Search("đảng", WithoutSnippets(100));
   ASSERT_TRUE(everything.ok());
 
   search::OpenOptions partial;
@@ -217,7 +205,7 @@ TEST_F(RemoteShardsTest, AShardThatIsDownIsNamedOrLeftOutWhenPartialAnswersAreAl
   auto failed = (*all)->Search("đảng");
   ASSERT_FALSE(failed.ok());
   EXPECT_NE(failed.status().message().find("--partial"), std::string::npos) << failed.status().message();
-  auto part = (*tolerant)->Search("đảng", Options(100));
+  auto part = (*tolerant)->Search("đảng", WithoutSnippets(100));
   ASSERT_TRUE(part.ok()) << part.status().message();
   ASSERT_EQ(part->missing_shards.size(), 1u);
   EXPECT_EQ(part->missing_shards[0].rfind(down, 0), 0u) << part->missing_shards[0];
@@ -230,7 +218,7 @@ TEST_F(RemoteShardsTest, AShardThatIsDownIsNamedOrLeftOutWhenPartialAnswersAreAl
   EXPECT_NE(refused.status().message().find(down), std::string::npos) << refused.status().message();
   auto reopened = search::Searcher::Open(remote, A(), {}, partial);
   ASSERT_TRUE(reopened.ok()) << reopened.status().message();
-  auto again = (*reopened)->Search("đảng", Options(100));
+  auto again = (*reopened)->Search("đảng", WithoutSnippets(100));
   ASSERT_TRUE(again.ok());
   EXPECT_EQ(again->total, part->total);
   EXPECT_EQ(again->missing_shards.size(), 1u);

@@ -21,28 +21,16 @@
 #include "search/catalog.h"
 #include "search/searcher.h"
 #include "tests/support/paths.h"
+#include "tests/support/searching.h"
 
 namespace vankien {
 namespace {
 
 namespace fs = std::filesystem;
 using test_support::TempDir;
+using test_support::WithoutSnippets;
 
-// Search options without snippets.
-search::SearchOptions Options(std::size_t limit, bool facets = false,
-                              search::SortOrder sort = search::SortOrder::kRelevance) {
-  search::SearchOptions o;
-  o.limit = limit;
-  o.snippets = false;
-  o.facets = facets;
-  o.sort = sort;
-  return o;
-}
-
-const text::Analyzer& A() {
-  static const text::Analyzer analyzer;
-  return analyzer;
-}
+const text::Analyzer& A() { return test_support::SharedAnalyzer(); }
 
 // ---- Layout ----
 
@@ -143,7 +131,7 @@ TEST(ShardedWriterTest, DocumentsSpreadOverTheShardsAndReAddingReplaces) {
   auto old_text = (*searcher)->Search("\"văn bản\"");
   ASSERT_TRUE(old_text.ok());
   EXPECT_EQ(old_text->total, 0u);
-  auto fresh = (*searcher)->Search("\"bản mới\"", Options(100));
+  auto fresh = (*searcher)->Search("\"bản mới\"", WithoutSnippets(100));
   ASSERT_TRUE(fresh.ok());
   EXPECT_EQ(fresh->total, 60u);
   auto one = (*searcher)->Get("d42");
