@@ -96,13 +96,20 @@ inline constexpr std::string_view kMetaFilePrefix = "vankien.file:";
 inline constexpr std::size_t kMaxTermBytes = 240;
 inline constexpr std::size_t kMaxIdTermBytes = 200;
 
+// 64-bit FNV-1a of `bytes`: fixed across runs, builds and machines (unlike std::hash), so it
+// can name terms and place documents in shards that outlive the process.
+inline std::uint64_t Fnv1a64(std::string_view bytes) {
+  std::uint64_t h = 1469598103934665603ull;
+  for (unsigned char c : bytes) h = (h ^ c) * 1099511628211ull;
+  return h;
+}
+
 // `prefix` + `value`, with values too long for a Xapian term shortened to their first bytes
 // plus a 64-bit FNV-1a hash of the whole value, which keeps them unique in practice.
 inline std::string BoundedTerm(std::string_view prefix, std::string_view value) {
   std::string term(prefix);
   if (value.size() <= kMaxIdTermBytes) return term.append(value);
-  std::uint64_t h = 1469598103934665603ull;
-  for (unsigned char c : value) h = (h ^ c) * 1099511628211ull;
+  const std::uint64_t h = Fnv1a64(value);
   char hex[20];
   std::snprintf(hex, sizeof hex, "#%016llx", static_cast<unsigned long long>(h));
   return term.append(value.substr(0, kMaxIdTermBytes - 32)).append(hex);

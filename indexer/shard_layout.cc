@@ -1,5 +1,7 @@
 #include "indexer/shard_layout.h"
 
+#include "indexer/schema.h"
+
 #include <cstdint>
 #include <cstdio>
 #include <filesystem>
@@ -42,9 +44,7 @@ std::string ShardDir(const std::string& dir, std::size_t k) {
 
 std::size_t ShardOf(std::string_view id, std::size_t count) {
   if (count <= 1) return 0;
-  std::uint64_t h = 1469598103934665603ull;  // FNV-1a: fixed, unlike std::hash
-  for (unsigned char c : id) h = (h ^ c) * 1099511628211ull;
-  return static_cast<std::size_t>(h % count);
+  return static_cast<std::size_t>(schema::Fnv1a64(id) % count);
 }
 
 Result<Layout> Read(const std::string& dir) {
