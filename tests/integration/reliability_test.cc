@@ -505,18 +505,6 @@ TEST(ReliabilityTest, ShardedRunsKilledAtRandomMomentsLoseNoRecordedDocument) {
 
 // ---- b. Readers while a writer commits. ----
 
-const char* CodeName(Status::Code code) {
-  switch (code) {
-    case Status::Code::kOk: return "Ok";
-    case Status::Code::kInvalidArgument: return "InvalidArgument";
-    case Status::Code::kNotFound: return "NotFound";
-    case Status::Code::kIoError: return "IoError";
-    case Status::Code::kCorrupt: return "Corrupt";
-    case Status::Code::kInternal: return "Internal";
-  }
-  return "?";
-}
-
 // "revision N, M documents" of the newest commit on disk, read through a handle of its own, so
 // that a failure report says what a reader should have seen.
 std::string DiskState(const std::string& db) {
@@ -537,7 +525,7 @@ std::string DiskState(const std::string& db) {
 // How a failed call reads in the report: the call, the status code and message, and the state
 // on disk just after.
 std::string Describe(const std::string& call, const Status& status, const std::string& db) {
-  return call + " -> " + CodeName(status.code()) + ": " + status.message() + " [on disk now: " +
+  return call + " -> " + status.ToString() + " [on disk now: " +
          DiskState(db) + "]";
 }
 
