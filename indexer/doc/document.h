@@ -22,7 +22,8 @@ struct Document {
   std::string source;  // the site (URL host) or folder the document came from
   std::string encoding;  // how its bytes were read ("utf-8", "tcvn3", ...); "" for JSONL
   // Quality flags: "encoding-guessed" (low confidence), "mojibake-repaired", "invalid-bytes",
-  // "boilerplate-removed", "no-title", "no-date", "pdf-truncated".
+  // "boilerplate-removed", "no-title", "no-date", "pdf-truncated", "ocr" (text recognised from
+  // page images), "ocr-incomplete" (some pages skipped by the OCR page or time limit).
   std::vector<std::string> flags;
   // Official documents: what their header says (see doc/metadata.h).
   std::string issuer;  // as written: "BAN CHẤP HÀNH TRUNG ƯƠNG", "CHÍNH PHỦ"
@@ -31,6 +32,8 @@ struct Document {
   std::string subject;  // "về ..."
   std::string signer;
   std::string place;
+  // Tesseract's mean word confidence (0..100) over the recognised pages, when flags has "ocr".
+  std::optional<double> ocr_confidence;
   // Other string fields of the source record, in input order: stored and indexed as text.
   std::vector<std::pair<std::string, std::string>> fields;
 };

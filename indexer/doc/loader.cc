@@ -9,10 +9,12 @@
 #include <filesystem>
 #include <fstream>
 
+#include "indexer/doc/doc_extractor.h"
 #include "indexer/doc/docx_extractor.h"
 #include "indexer/doc/html_extractor.h"
 #include "indexer/doc/line_reader.h"
 #include "indexer/doc/metadata.h"
+#include "indexer/doc/ocr_loader.h"
 #include "indexer/doc/pdf_extractor.h"
 
 namespace vankien {
@@ -63,8 +65,8 @@ std::string FolderOf(const std::string& path) {
 }
 
 // Decodes bytes to NFC UTF-8 and records how, with flags a reader should know about.
-std::string Decode(std::string_view bytes, const LoadOptions& options, Document* doc) {
-  text::Decoded d = text::DecodeText(bytes, options.encoding);
+std::string Decode(std::string_view bytes, std::optional<text::Encoding> forced, Document* doc) {
+  text::Decoded d = text::DecodeText(bytes, forced);
   doc->encoding = std::string(text::EncodingName(d.encoding));
   if (d.confidence < 0.8) doc->flags.push_back("encoding-guessed");
   if (d.repaired_mojibake) doc->flags.push_back("mojibake-repaired");
@@ -82,11 +84,20 @@ bool LooksBinary(std::string_view bytes) {
 
 std::size_t NonSpaceBytes(std::string_view s);
 
+OcrRun OcrRunOf(const LoadOptions& options) { return OcrRun{options.ocr_options, options.ocr_cache_dir}; }
+
+// Records what OCR read into the document's flags.
+void NoteOcr(const OcrResult& ocr, Document* doc) {
+  if (ocr.pages_ocr == 0) return;
+  doc->flags.push_back("ocr");
+  doc->ocr_confidence = ocr.text.mean_confidence;
+  if (ocr.text.pages_skipped > 0 || ocr.text.timed_out) doc->flags.push_back("ocr-incomplete");
+}
+
 Status LoadOne(const std::string& path, FileKind kind, const std::string& id, const LoadOptions& options,
                const DocumentSink& sink) {
-  if (kind == FileKind::kDoc) {
-    return Status::InvalidArgument(path + ": Word 97-2003 (.doc) files are not supported; save it as "
-                                   ".docx or PDF and index that");
+  if (kind == FileKind::kImage && !options.ocr) {
+    return Status::InvalidArgument(path + ": an image, read only by OCR, which is off (--no-ocr)");
   }
   auto bytes = ReadWhole(path, options.max_document_bytes);
   if (!bytes.ok()) return bytes.status();
@@ -99,11 +110,11 @@ Status LoadOne(const std::string& path, FileKind kind, const std::string& id, co
       if (LooksBinary(*bytes)) {
         return Status::InvalidArgument(path + ": binary data, not text; skip it or convert it to text");
       }
-      DescribeDocument(Decode(*bytes, options, &doc), {}, {}, &doc);
+      DescribeDocument(Decode(*bytes, options.encoding, &doc), {}, {}, &doc);
       break;
     }
     case FileKind::kHtml: {
-      auto page = ExtractHtml(Decode(*bytes, options, &doc));
+      auto page = ExtractHtml(Decode(*bytes, options.encoding, &doc));
       if (!page.ok()) return Status::InvalidArgument(path + ": " + page.status().message());
       DescribeDocument(std::move(page->text), page->title, NormalizeDate(page->published), &doc);
       break;
@@ -111,6 +122,11 @@ Status LoadOne(const std::string& path, FileKind kind, const std::string& id, co
     case FileKind::kPdf: {
       auto pdf = ExtractPdf(*bytes, options.max_pdf_pages);
       if (!pdf.ok()) return Status::InvalidArgument(path + ": " + pdf.status().message());
+      if (options.ocr) {
+        auto ocr = OcrScannedPdfPages(*bytes, &*pdf, OcrRunOf(options));
+        if (!ocr.ok()) return Status::WithCode(ocr.status().code(), path + ": OCR: " + ocr.status().message());
+        NoteOcr(*ocr, &doc);
+      }
       std::string all;
       for (const std::string& page : pdf->pages) all.append(page).append("\n\n");
       if (pdf->truncated) doc.flags.push_back("pdf-truncated");
@@ -123,6 +139,28 @@ Status LoadOne(const std::string& path, FileKind kind, const std::string& id, co
       if (!docx.ok()) return Status::InvalidArgument(path + ": " + docx.status().message());
       doc.encoding = "docx";
       DescribeDocument(std::move(docx->text), docx->title, NormalizeDate(docx->created), &doc);
+      break;
+    }
+    case FileKind::kDoc: {
+      ProgramLimits limits;
+      limits.max_seconds = options.doc_max_seconds;
+      limits.max_output_bytes = options.max_document_bytes * 4;  // XML markup around the text
+      auto word = ExtractDoc(*bytes, limits);
+      if (!word.ok()) return Status::WithCode(word.status().code(), path + ": " + word.status().message());
+      // Text typed in TCVN3/VNI fonts comes out as Windows-1252 mojibake: DecodeText repairs it.
+      const std::string title = text::DecodeText(word->title).text;
+      DescribeDocument(Decode(word->text, std::nullopt, &doc), title, NormalizeDate(word->created), &doc);
+      if (doc.encoding == "utf-8") doc.encoding = "doc";
+      break;
+    }
+    case FileKind::kImage: {
+      auto ocr = OcrImageFile(*bytes, OcrRunOf(options));
+      if (!ocr.ok()) return Status::WithCode(ocr.status().code(), path + ": " + ocr.status().message());
+      NoteOcr(*ocr, &doc);
+      std::string all;
+      for (const std::string& page : ocr->text.pages) all.append(page).append("\n\n");
+      doc.encoding = "ocr";
+      DescribeDocument(std::move(all), {}, {}, &doc);
       break;
     }
     default:
@@ -216,11 +254,14 @@ FileKind KindOf(const std::string& path) {
   if (EndsWith(path, ".pdf")) return FileKind::kPdf;
   if (EndsWith(path, ".docx")) return FileKind::kDocx;
   if (EndsWith(path, ".doc")) return FileKind::kDoc;
+  for (const char* ext : {".png", ".jpg", ".jpeg", ".tif", ".tiff"}) {
+    if (EndsWith(path, ext)) return FileKind::kImage;
+  }
   return FileKind::kUnknown;
 }
 
 std::string_view SupportedExtensions() {
-  return ".txt, .html, .htm, .pdf, .docx, .jsonl, .jsonl.zst, .jsonl.gz";
+  return ".txt, .html, .htm, .pdf, .docx, .doc, .png, .jpg, .jpeg, .tif, .tiff, .jsonl, .jsonl.zst, .jsonl.gz";
 }
 
 namespace {

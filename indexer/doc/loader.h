@@ -14,15 +14,17 @@
 
 #include "indexer/base/status.h"
 #include "indexer/doc/document.h"
+#include "indexer/doc/ocr.h"
 #include "indexer/text/encoding.h"
 
 namespace vankien {
 
-enum class FileKind { kText, kJsonl, kHtml, kPdf, kDocx, kDoc, kUnknown };
+enum class FileKind { kText, kJsonl, kHtml, kPdf, kDocx, kDoc, kImage, kUnknown };
 
 // By file name, case-insensitively: ".txt" → kText; ".jsonl", ".jsonl.zst", ".jsonl.gz" →
-// kJsonl; ".html", ".htm" → kHtml; ".pdf" → kPdf; ".docx" → kDocx; ".doc" → kDoc (refused
-// with a message); anything else kUnknown (skipped and listed, never guessed).
+// kJsonl; ".html", ".htm" → kHtml; ".pdf" → kPdf; ".docx" → kDocx; ".doc" → kDoc (Word 97-2003,
+// read by antiword); ".png", ".jpg", ".jpeg", ".tif", ".tiff" → kImage (read by OCR); anything
+// else kUnknown (skipped and listed, never guessed).
 FileKind KindOf(const std::string& path);
 
 // What `vankien index` reads, for messages: ".txt, .html, .htm, .pdf, .docx, .jsonl, ...".
@@ -45,6 +47,15 @@ struct LoadOptions {
   std::vector<std::pair<std::string, std::string>> field_map;
   // PDFs longer than this are indexed up to it (flag "pdf-truncated").
   std::size_t max_pdf_pages = 2000;
+  // Recognise scanned PDF pages (a text layer under kScannedPageMaxTextBytes) and image files
+  // by OCR (doc/ocr.h). Off: scans index as "no text" and image files are refused.
+  bool ocr = true;
+  // Engine, threads, page and time limits per file, progress (doc/ocr.h).
+  OcrOptions ocr_options;
+  // Where OCR results are kept by content hash (doc/ocr_cache.h); "" keeps none.
+  std::string ocr_cache_dir;
+  // Word 97-2003 files: antiword's time limit per file.
+  double doc_max_seconds = 60;
 };
 
 using DocumentSink = std::function<void(Document&&)>;
