@@ -18,6 +18,7 @@
 #include "indexer/schema.h"
 #include "indexer/shard_layout.h"
 #include "indexer/shard_writer.h"
+#include "indexer/xapian_status.h"
 
 namespace vankien {
 namespace {
@@ -53,10 +54,15 @@ void RecoverInterruptedCreation(const std::string& dir) {
   for (const auto& t : tables) fs::remove(t, ec);
 }
 
-// Why `dir` (or, when it does not exist yet, the folder it would be made in) cannot be written,
-// or "" when it can. Xapian reports a read-only or unwritable database as a failure to take its
-// lock, which would otherwise read as "another process is writing".
-std::string WhyNotWritable(const std::string& dir) {
+// Why `dir` (or, when it does not exist yet, the folder it would be made in) cannot be written:
+// an errno and its words, or {0, ""} when it can. Xapian reports a read-only or unwritable
+// database as a failure to take its lock, which would otherwise read as "another process is
+// writing".
+struct Unwritable {
+  int err = 0;
+  std::string why;
+};
+Unwritable WhyNotWritable(const std::string& dir) {
   namespace fs = std::filesystem;
   std::error_code ec;
   fs::path p = fs::absolute(dir, ec);
@@ -67,8 +73,31 @@ std::string WhyNotWritable(const std::string& dir) {
   }
   if (p.empty() || access(p.c_str(), W_OK) == 0) return {};
   const int err = errno;
-  if (err == EROFS) return "it is on a read-only file system (" + std::string(std::strerror(err)) + ")";
-  return "no permission to write to " + p.string() + " (" + std::strerror(err) + ")";
+  if (err == EROFS) return {err, "it is on a read-only file system (" + std::string(std::strerror(err)) + ")"};
+  return {err, "no permission to write to " + p.string() + " (" + std::strerror(err) + ")"};
+}
+
+// Opening `dir` for writing failed with `e`: which index, why, and what to do. A caller
+// branches on the code; the message is what it shows.
+Status OpenFailure(const std::string& dir, const Xapian::Error& e) {
+  constexpr std::string_view kNothingChanged =
+      ". Nothing was changed; the index keeps its last commit and can still be searched. ";
+  if (const Unwritable u = WhyNotWritable(dir); u.err != 0) {
+    std::string m = "cannot write to index " + dir + ": " + u.why + std::string(kNothingChanged);
+    if (u.err == EROFS) {
+      m += "Remount it read-write, or copy it to a writable disk and index with --db pointing there.";
+    } else {
+      m += "Make it writable for this user (e.g. chmod -R u+w " + dir +
+           ") or index with --db pointing to a directory you can write.";
+    }
+    return Status::PermissionDenied(std::move(m));
+  }
+  const Status::Code code = XapianWriteCode(e);
+  if (code == Status::Code::kFailedPrecondition) {
+    return Status::FailedPrecondition(dir + " is being written by another process (" + e.get_msg() +
+                                      "); wait for it to finish");
+  }
+  return Status::WithCode(code, "cannot open index " + dir + " for writing: " + e.get_description());
 }
 
 }  // namespace
@@ -94,8 +123,41 @@ struct IndexWriter::Impl {
   // erase), so that looking a file up never waits for the writing threads.
   std::map<std::string, FileState> files;
   std::map<std::string, std::string> unsaved;
+  std::string dir;  // the index, named in messages
+  Status failure;   // the first write failure, as Failed() made it; returned from then on
 
   Impl(const text::Analyzer& a, const IndexWriterOptions& o) : analyzer(a), options(o) {}
+
+  // Records `cause` as this writer's failure (the first one wins) and returns it, turned into
+  // the message every caller shows: which index, why, that the last commit is intact, and what
+  // to do. The code stays the cause's, so callers branch on it.
+  const Status& Failed(const Status& cause) {
+    failed = true;
+    if (!failure.ok()) return failure;
+    const std::string& m = cause.message();
+    std::string text = "cannot write to index " + dir + ": ";
+    switch (cause.code()) {
+      case Status::Code::kResourceExhausted:
+        text += "disk full or file too large (" + m +
+                "). The index keeps its last commit: documents committed before are intact and "
+                "searchable. Free space on the disk that holds " + dir +
+                " (or raise the file size limit or quota) and run the same command again; it goes "
+                "on from the last commit.";
+        break;
+      case Status::Code::kPermissionDenied:
+        text += "it became read-only or unwritable (" + m +
+                "). The index keeps its last commit. Make it writable and run the same command "
+                "again; it goes on from the last commit.";
+        break;
+      default:
+        text += m + ". The index keeps its last commit; fix the cause and run the same command "
+                    "again; it goes on from the last commit.";
+        break;
+    }
+    failure = Status::WithCode(cause.code() == Status::Code::kOk ? Status::Code::kIoError : cause.code(),
+                               std::move(text));
+    return failure;
+  }
 
   Xapian::WritableDatabase& meta() { return shards.front()->db(); }
 
@@ -106,7 +168,7 @@ struct IndexWriter::Impl {
       Status st = shard->Wait();
       if (!st.ok() && first.ok()) first = std::move(st);
     }
-    if (!first.ok()) failed = true;
+    if (!first.ok()) return Failed(first);
     return first;
   }
 
@@ -314,7 +376,7 @@ Result<std::vector<Xapian::WritableDatabase>> OpenShards(const std::string& dir,
   // A new sharded index: the shards first, the stub that makes them one index last, so a run
   // killed in between leaves no stub and the next run creates (or opens) the shards again.
   fs::create_directories(dir, ec);
-  if (ec) return Status::IoError("cannot create " + dir + ": " + ec.message());
+  if (ec) return Status::WithCode(WriteErrnoCode(ec.value()), "cannot create " + dir + ": " + ec.message());
   for (std::size_t k = 0; k < wanted; ++k) {
     const std::string shard = shards::ShardDir(dir, k);
     RecoverInterruptedCreation(shard);
@@ -354,6 +416,7 @@ Result<std::unique_ptr<IndexWriter>> IndexWriter::Open(const std::string& dir,
       }
     }
     auto impl = std::make_unique<Impl>(analyzer, options);
+    impl->dir = dir;
     Xapian::WritableDatabase& meta = dbs->front();
     const std::string stored = meta.get_metadata(std::string(schema::kMetaRegistry));
     if (!stored.empty()) {
@@ -374,23 +437,14 @@ Result<std::unique_ptr<IndexWriter>> IndexWriter::Open(const std::string& dir,
     if (options.references) impl->recognizer = std::make_unique<refs::Recognizer>(&impl->registry);
     for (auto& db : *dbs) impl->shards.push_back(std::make_unique<ShardWriter>(std::move(db)));
     return std::unique_ptr<IndexWriter>(new IndexWriter(std::move(impl)));
-  } catch (const Xapian::DatabaseLockError& e) {
-    if (const std::string why = WhyNotWritable(dir); !why.empty()) {
-      return Status::IoError("cannot write to index " + dir + ": " + why);
-    }
-    return Status::IoError(dir + " is being written by another process (" + e.get_msg() +
-                           "); wait for it to finish");
   } catch (const Xapian::Error& e) {
-    if (const std::string why = WhyNotWritable(dir); !why.empty()) {
-      return Status::IoError("cannot write to index " + dir + ": " + why);
-    }
-    return Status::IoError("cannot open index " + dir + " for writing: " + e.get_description());
+    return OpenFailure(dir, e);
   }
 }
 
 Status IndexWriter::Add(const Document& doc) {
   if (doc.id.empty()) return Status::InvalidArgument("document without an id");
-  if (impl_->failed) return Status::IoError("cannot index " + doc.id + ": an earlier write failed");
+  if (impl_->failed) return impl_->failure;
   std::string id_term = schema::IdTerm(doc.id);
   const std::size_t shard = shards::ShardOf(id_term, impl_->shards.size());
   impl_->shards[shard]->Replace(std::move(id_term), impl_->Build(doc), doc.id);
@@ -400,9 +454,7 @@ Status IndexWriter::Add(const Document& doc) {
 }
 
 Status IndexWriter::Commit() {
-  if (impl_->failed) {
-    return Status::IoError("not committed: an earlier write failed; the index keeps its last committed state");
-  }
+  if (impl_->failed) return impl_->failure;
   auto& shards = impl_->shards;
   Status st = impl_->Drain();
   if (!st.ok()) return st;
@@ -427,9 +479,7 @@ Status IndexWriter::Commit() {
       impl_->meta().commit();
     }
   } catch (const Xapian::Error& e) {
-    impl_->failed = true;
-    return Status::IoError("commit failed: " + e.get_description() +
-                           "; the index keeps its last committed state");
+    return impl_->Failed(Status::WithCode(XapianWriteCode(e), "commit failed: " + e.get_description()));
   }
   impl_->unsaved.clear();
   impl_->registry_changed = false;
@@ -455,15 +505,18 @@ std::optional<IndexWriter::FileState> IndexWriter::GetFileState(const std::strin
 }
 
 Status IndexWriter::SetFileState(const FileState& state) {
-  if (impl_->failed) return Status::IoError("cannot record " + state.path + ": an earlier write failed");
+  if (impl_->failed) return impl_->failure;
   impl_->files[state.path] = state;
   impl_->unsaved[schema::FileMetaKey(state.path)] = EncodeFileState(state);
   return Status::Ok();
 }
 
 Result<std::size_t> IndexWriter::RemoveStale(const std::string& path,
-                                             const std::unordered_set<std::string>& keep) {
+                                             const std::unordered_set<std::string>& keep_ids) {
   if (Status st = impl_->Drain(); !st.ok()) return st;
+  // Compared as terms: a long id's term is a hash of it (schema::IdTerm).
+  std::unordered_set<std::string> keep;
+  for (const std::string& id : keep_ids) keep.insert(schema::IdTerm(id));
   std::size_t removed = 0;
   try {
     const std::string file_term = schema::FileTerm(path);
@@ -483,8 +536,8 @@ Result<std::size_t> IndexWriter::RemoveStale(const std::string& path,
     }
     return removed;
   } catch (const Xapian::Error& e) {
-    impl_->failed = true;
-    return Status::IoError("cannot update documents of " + path + ": " + e.get_description());
+    return impl_->Failed(
+        Status::WithCode(XapianWriteCode(e), "cannot update documents of " + path + ": " + e.get_description()));
   }
 }
 

@@ -10,6 +10,11 @@
 // committed only after every shard has committed the documents they describe, so a kill between
 // the two leaves documents the index does not yet claim; the next run indexes their files again,
 // replacing them.
+// Errors carry codes to branch on and messages that name the index and say what to do (show
+// them as they are): kResourceExhausted (disk full, file size limit, quota), kPermissionDenied
+// (read-only file system, no permission), kFailedPrecondition (another writer holds the lock).
+// After the first failed write the writer refuses everything with that same Status and commits
+// nothing more: the index stays at its last commit.
 // Thread-safety: one writer per index at a time (Xapian takes a lock per shard); the methods
 // must be called from one thread.
 #ifndef VANKIEN_INDEXER_INDEX_WRITER_H_
@@ -52,13 +57,17 @@ struct IndexWriterOptions {
 class IndexWriter {
  public:
   // Opens or creates the database in directory `dir`. `analyzer` must outlive the writer.
+  // Fails with kFailedPrecondition while another process writes it, kPermissionDenied when it
+  // (or the folder it would be made in) cannot be written, kInvalidArgument when it was built
+  // with another schema or its shard layout does not match `options.shards`.
   static Result<std::unique_ptr<IndexWriter>> Open(const std::string& dir,
                                                    const text::Analyzer& analyzer,
                                                    const IndexWriterOptions& options = {});
   ~IndexWriter();  // commits pending changes; errors there are lost, so call Commit() first
 
   // Adds or replaces the document with `doc.id`; `doc.path`, when set, records the source file
-  // (use an absolute path) for incremental runs. Fails on a Xapian error (disk full, ...).
+  // (use an absolute path) for incremental runs. Fails on a write error (see above); as the
+  // document is written on another thread, the error may surface on a later call.
   Status Add(const Document& doc);
 
   // ---- Incremental indexing: what the index knows of each source file. ----
@@ -73,9 +82,9 @@ class IndexWriter {
   // Records `state`; it becomes durable with the next commit, together with the documents
   // added before it, so call it after a file's last document.
   Status SetFileState(const FileState& state);
-  // Deletes the documents that came from `path` except those whose id is in `keep` (the ids
-  // its new version still has), returning how many were deleted.
-  Result<std::size_t> RemoveStale(const std::string& path, const std::unordered_set<std::string>& keep);
+  // Deletes the documents that came from `path` except those whose Document::id is in
+  // `keep_ids` (the ids its new version still has), returning how many were deleted.
+  Result<std::size_t> RemoveStale(const std::string& path, const std::unordered_set<std::string>& keep_ids);
   // Deletes every document of `path` and forgets the file (it is gone from disk).
   Result<std::size_t> RemoveFile(const std::string& path);
   // Every source file the index knows whose path starts with `prefix`.

@@ -2,6 +2,8 @@
 
 #include <utility>
 
+#include "indexer/xapian_status.h"
+
 namespace vankien {
 
 ShardWriter::ShardWriter(Xapian::WritableDatabase db, std::size_t queue_limit)
@@ -54,9 +56,10 @@ void ShardWriter::Run() {
       try {
         Apply(change);
       } catch (const Xapian::Error& e) {
-        status = change.commit ? Status::IoError("commit failed: " + e.get_description() +
-                                                 "; the index keeps its last committed state")
-                               : Status::IoError("cannot index " + change.id + ": " + e.get_description());
+        // The code is what callers branch on; IndexWriter adds which index and what to do.
+        status = Status::WithCode(XapianWriteCode(e), change.commit
+                                                          ? "commit failed: " + e.get_description()
+                                                          : "cannot index " + change.id + ": " + e.get_description());
       }
     }
     change = Change{};  // the document is released on this thread, which last used it

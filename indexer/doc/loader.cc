@@ -170,8 +170,7 @@ Status LoadOne(const std::string& path, FileKind kind, const std::string& id, co
     return Status::InvalidArgument(path + ": no text in it (empty, or a scan without a text "
                                    "layer); nothing to index");
   }
-  sink(std::move(doc));
-  return Status::Ok();
+  return sink(std::move(doc));
 }
 
 // "https://baomoi.com/a/b" → "baomoi.com".
@@ -207,7 +206,8 @@ Status LoadJsonl(const std::string& path, const LoadOptions& options, const Docu
     doc->path = path;
     if (doc->source.empty()) doc->source = SourceOfUrl(doc->url);
     if (doc->source.empty()) doc->source = std::filesystem::path(path).filename().string();
-    sink(std::move(doc).value());
+    // The sink's failure (a write error) ends the file here: the rest would be read for nothing.
+    if (Status st = sink(std::move(doc).value()); !st.ok()) return st;
   }
   return Status::Ok();
 }

@@ -58,11 +58,15 @@ struct LoadOptions {
   double doc_max_seconds = 60;
 };
 
-using DocumentSink = std::function<void(Document&&)>;
+// Receives each loaded document. A non-ok Status stops the load: no further record is read
+// (a JSONL file is not parsed to its end after, say, a failed write), and LoadFile returns that
+// Status unchanged, so the caller can tell its own failure from the file's.
+using DocumentSink = std::function<Status(Document&&)>;
 
 // Loads one file. `id_for_file` is the id a .txt document gets (the path relative to the
 // indexed root). Per-record problems are appended to `problems` and loading goes on; a non-ok
-// Status means the file as a whole could not be read (it is not also added to `problems`).
+// Status means the file as a whole could not be read (it is not also added to `problems`), or
+// is the sink's own Status when the sink stopped the load.
 Status LoadFile(const std::string& path, const std::string& id_for_file, const LoadOptions& options,
                 const DocumentSink& sink, std::vector<LoadProblem>* problems);
 

@@ -3,7 +3,7 @@
 // "Evaluation"). Skips when ../shared is absent.
 #include <gtest/gtest.h>
 
-#include "indexer/doc/loader.h"
+#include "indexer/index_run.h"
 #include "indexer/index_writer.h"
 #include "search/searcher.h"
 #include "tests/support/paths.h"
@@ -39,15 +39,10 @@ TEST_P(EvalFloorTest, DevSetStaysAboveFloor) {
   {
     auto writer = IndexWriter::Open(db, analyzer);
     ASSERT_TRUE(writer.ok()) << writer.status().message();
-    std::vector<LoadProblem> problems;
-    Status add;
-    const Status st = LoadFile(dir + "/corpus.jsonl", "", {}, [&](Document&& d) {
-      if (add.ok()) add = (*writer)->Add(d);
-    }, &problems);
-    ASSERT_TRUE(st.ok()) << st.message();
-    ASSERT_TRUE(add.ok()) << add.message();
-    ASSERT_TRUE(problems.empty()) << problems.front().message;
-    ASSERT_TRUE((*writer)->Commit().ok());
+    const IndexReport report = IndexPaths(**writer, {dir + "/corpus.jsonl"});
+    ASSERT_TRUE(report.write_error.ok()) << report.write_error.ToString();
+    ASSERT_TRUE(report.problems.empty()) << report.problems.front().message;
+    ASSERT_EQ(report.files_new, 1u);
   }
   auto queries = eval::LoadQueries(dir + "/queries.jsonl");
   ASSERT_TRUE(queries.ok()) << queries.status().message();

@@ -20,7 +20,7 @@
 #include <thread>
 #include <vector>
 
-#include "indexer/doc/loader.h"
+#include "indexer/index_run.h"
 #include "indexer/index_writer.h"
 #include "indexer/shard_layout.h"
 #include "search/searcher.h"
@@ -108,13 +108,9 @@ class RemoteShardsTest : public ::testing::Test {
     options.seed_registry = test_support::CorpusDir() + "/registry.tsv";
     auto writer = IndexWriter::Open(local_, A(), options);
     ASSERT_TRUE(writer.ok()) << writer.status().message();
-    for (const auto& e : fs::recursive_directory_iterator(test_support::CorpusDir())) {
-      if (!e.is_regular_file() || KindOf(e.path().string()) == FileKind::kUnknown) continue;
-      std::vector<LoadProblem> problems;
-      (void)LoadFile(e.path().string(), fs::relative(e.path(), test_support::CorpusDir()).string(), {},
-                     [&](Document&& d) { ASSERT_TRUE((*writer)->Add(d).ok()); }, &problems);
-    }
-    ASSERT_TRUE((*writer)->Commit().ok());
+    const IndexReport report = IndexPaths(**writer, {test_support::CorpusDir()});
+    ASSERT_TRUE(report.write_error.ok()) << report.write_error.ToString();
+    ASSERT_GT(report.documents_added, 0u);
   }
 
   // A stub in its own directory listing `lines`.

@@ -162,7 +162,7 @@ TEST(ShardedWriterTest, FileStatesAndRemovalsWorkAcrossShardsAndSurviveReopening
   EXPECT_EQ(state->documents, 20u);
   // The file's new version keeps 5 of its documents: the other 15 go, from both shards.
   std::unordered_set<std::string> keep;
-  for (int i = 0; i < 5; ++i) keep.insert(schema::IdTerm("f/" + std::to_string(i)));
+  for (int i = 0; i < 5; ++i) keep.insert("f/" + std::to_string(i));
   auto removed = (*writer)->RemoveStale("/data/f.jsonl", keep);
   ASSERT_TRUE(removed.ok());
   EXPECT_EQ(*removed, 15u);
@@ -210,7 +210,11 @@ std::vector<Document> CorpusDocuments() {
     if (KindOf(f.string()) == FileKind::kUnknown) continue;
     std::vector<LoadProblem> problems;
     (void)LoadFile(f.string(), fs::relative(f, test_support::CorpusDir()).string(), {},
-                   [&](Document&& d) { docs.push_back(std::move(d)); }, &problems);
+                   [&](Document&& d) {
+                     docs.push_back(std::move(d));
+                     return Status::Ok();
+                   },
+                   &problems);
   }
   return docs;
 }

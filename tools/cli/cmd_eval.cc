@@ -6,7 +6,7 @@
 #include <iostream>
 #include <memory>
 
-#include "indexer/doc/loader.h"
+#include "indexer/index_run.h"
 #include "indexer/index_writer.h"
 #include "indexer/text/analyzer.h"
 #include "search/searcher.h"
@@ -44,18 +44,21 @@ class ScratchDir {
   std::string path_;
 };
 
-// Indexes `corpus` with vankien's own pipeline into `dir`.
+// Indexes `corpus` with vankien's own pipeline into `dir`. Rejected records are skipped, as
+// the baseline skips them, so both score the same documents.
 Status IndexCorpus(const std::string& corpus, const std::string& dir, const text::Analyzer& analyzer) {
   auto writer = IndexWriter::Open(dir, analyzer);
   if (!writer.ok()) return writer.status();
-  Status add;
-  std::vector<LoadProblem> problems;
-  Status st = LoadFile(corpus, "", {}, [&](Document&& d) {
-    if (add.ok()) add = (*writer)->Add(d);
-  }, &problems);
-  if (!st.ok()) return st;
-  if (!add.ok()) return add;
-  return (*writer)->Commit();
+  const IndexReport report = IndexPaths(**writer, {corpus});
+  if (!report.write_error.ok()) return report.write_error;
+  if (report.files_skipped > 0) {
+    return Status::InvalidArgument(corpus + ": unsupported file type (vankien reads " +
+                                   std::string(SupportedExtensions()) + ")");
+  }
+  for (const LoadProblem& p : report.problems) {  // the corpus itself could not be read
+    if (p.line == 0) return Status::IoError(p.message.starts_with(p.path) ? p.message : p.path + ": " + p.message);
+  }
+  return Status::Ok();
 }
 
 int RunEval(const EvalArgs& args) {

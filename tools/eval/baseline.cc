@@ -33,7 +33,8 @@ Result<std::unique_ptr<BaselineIndex>> BaselineIndex::Build(const std::string& c
         }
         doc.set_data(d.id);
         doc.add_boolean_term("Q" + d.id);
-        db.replace_document("Q" + d.id, doc);
+        db.replace_document("Q" + d.id, doc);  // a Xapian error propagates to the catch below
+        return Status::Ok();
       }, &problems);
       if (!st.ok()) return st;
       db.commit();

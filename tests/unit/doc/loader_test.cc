@@ -75,7 +75,11 @@ class TempDirTest : public ::testing::Test {
                      LoadOptions options = {}) {
     Loaded out;
     out.status = LoadFile(
-        path, id_for_file, options, [&](Document&& d) { out.docs.push_back(std::move(d)); },
+        path, id_for_file, options,
+        [&](Document&& d) {
+          out.docs.push_back(std::move(d));
+          return Status::Ok();
+        },
         &out.problems);
     return out;
   }
@@ -376,6 +380,31 @@ TEST_F(LoadFileTest, JsonlEmptyFileLoadsNothing) {
   ASSERT_TRUE(r.status.ok()) << r.status.message();
   EXPECT_TRUE(r.docs.empty());
   EXPECT_TRUE(r.problems.empty());
+}
+
+TEST_F(LoadFileTest, JsonlLoadStopsAtTheFirstRecordTheSinkRefuses) {
+  // Record 3 is bad JSON: reaching it would add a problem, so no problem proves the reader
+  // stopped at record 2, where the sink failed, and the sink's own Status came back.
+  const std::string path = Write("stop.jsonl", "{\"id\":\"1\"}\n{\"id\":\"2\"}\n{not json\n{\"id\":\"4\"}\n");
+  std::vector<std::string> seen;
+  std::vector<LoadProblem> problems;
+  const Status st = LoadFile(path, "", {}, [&](Document&& d) {
+    seen.push_back(d.id);
+    return seen.size() == 2 ? Status::ResourceExhausted("disk full") : Status::Ok();
+  }, &problems);
+  EXPECT_EQ(st.code(), Status::Code::kResourceExhausted) << st.ToString();
+  EXPECT_EQ(st.message(), "disk full");
+  EXPECT_EQ(seen, (std::vector<std::string>{"1", "2"}));
+  EXPECT_TRUE(problems.empty()) << problems.front().message;
+}
+
+TEST_F(LoadFileTest, TextFileSinkFailureIsReturnedAsIs) {
+  const std::string path = Write("one.txt", "Tiêu đề\nnội dung");
+  std::vector<LoadProblem> problems;
+  const Status st = LoadFile(path, "one", {}, [](Document&&) { return Status::PermissionDenied("read-only"); },
+                             &problems);
+  EXPECT_EQ(st.code(), Status::Code::kPermissionDenied) << st.ToString();
+  EXPECT_EQ(st.message(), "read-only");
 }
 
 TEST_F(LoadFileTest, JsonlRecordOverTheLimitIsAProblemAndLoadingGoesOn) {

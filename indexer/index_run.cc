@@ -1,0 +1,248 @@
+#include "indexer/index_run.h"
+
+#include <algorithm>
+#include <chrono>
+#include <filesystem>
+#include <unordered_set>
+#include <utility>
+
+#include "indexer/doc/file_hash.h"
+
+namespace vankien {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct Input {
+  std::string path;  // absolute, normalized
+  std::string id;    // id a .txt file gets: its path relative to the root it was found under
+  std::uint64_t size = 0;
+  std::int64_t mtime = 0;
+};
+
+struct Collected {
+  std::vector<Input> inputs;
+  std::vector<std::string> roots;  // absolute folder prefixes ("/a/b/") and file paths given
+  std::uint64_t bytes = 0;
+};
+
+std::string Absolute(const fs::path& p) {
+  std::error_code ec;
+  const fs::path a = fs::absolute(p, ec);
+  return (ec ? p : a).lexically_normal().string();
+}
+
+bool Stat(const fs::path& p, Input* in) {
+  std::error_code ec;
+  in->size = fs::file_size(p, ec);
+  if (ec) return false;
+  const auto t = fs::last_write_time(p, ec);
+  if (ec) return false;
+  in->mtime = std::chrono::duration_cast<std::chrono::seconds>(t.time_since_epoch()).count();
+  return true;
+}
+
+bool HasFlag(const Document& doc, std::string_view flag) {
+  return std::find(doc.flags.begin(), doc.flags.end(), flag) != doc.flags.end();
+}
+
+// Expands files and folders (recursively, sorted, symlinked folders not followed so loops
+// cannot happen) into the files to load. Unreadable entries become problems.
+Collected Collect(const std::vector<std::string>& paths, std::vector<LoadProblem>* problems) {
+  Collected c;
+  for (const std::string& arg : paths) {
+    std::error_code ec;
+    const fs::file_status st = fs::status(arg, ec);
+    if (ec || !fs::exists(st)) {
+      problems->push_back({arg, 0, "no such file or folder"});
+      continue;
+    }
+    if (fs::is_regular_file(st)) {
+      Input in{Absolute(arg), fs::path(arg).filename().string()};
+      if (!Stat(arg, &in)) {
+        problems->push_back({arg, 0, "cannot read its size or time"});
+        continue;
+      }
+      c.roots.push_back(in.path);
+      c.bytes += in.size;
+      c.inputs.push_back(std::move(in));
+      continue;
+    }
+    if (!fs::is_directory(st)) {
+      problems->push_back({arg, 0, "not a regular file or folder"});
+      continue;
+    }
+    std::string root = Absolute(arg);
+    if (root.empty() || root.back() != '/') root += '/';
+    c.roots.push_back(root);
+    std::vector<Input> found;
+    fs::recursive_directory_iterator it(arg, fs::directory_options::skip_permission_denied, ec), end;
+    if (ec) {
+      problems->push_back({arg, 0, "cannot list folder: " + ec.message()});
+      continue;
+    }
+    for (; it != end; it.increment(ec)) {
+      if (ec) {
+        problems->push_back({it->path().string(), 0, "cannot read: " + ec.message()});
+        ec.clear();
+        continue;
+      }
+      std::error_code fe;
+      if (it->is_symlink(fe) && !fs::exists(it->path(), fe)) {
+        problems->push_back({it->path().string(), 0, "broken symbolic link or link loop; fix or remove it"});
+        continue;
+      }
+      if (!it->is_regular_file(fe)) continue;
+      Input in{Absolute(it->path()), fs::relative(it->path(), arg, fe).generic_string()};
+      if (!Stat(it->path(), &in)) {
+        problems->push_back({it->path().string(), 0, "cannot read its size or time"});
+        continue;
+      }
+      c.bytes += in.size;
+      found.push_back(std::move(in));
+    }
+    std::sort(found.begin(), found.end(), [](const Input& a, const Input& b) { return a.path < b.path; });
+    c.inputs.insert(c.inputs.end(), found.begin(), found.end());
+  }
+  return c;
+}
+
+// One run over the collected files: each is new, changed, unchanged, failed or skipped; files
+// the index knows under the given roots but no longer on disk are removed. The first write
+// error ends it (Xapian's state may then be half-applied: see IndexWriter).
+class Run {
+ public:
+  Run(IndexWriter& writer, const IndexRunOptions& options, IndexReport* report)
+      : writer_(writer), options_(options), report_(*report), added_before_(writer.documents_added()) {}
+
+  void Go(const Collected& c) {
+    progress_.files = c.inputs.size();
+    progress_.file_bytes_total = c.bytes;
+    std::unordered_set<std::string> seen;
+    for (std::size_t i = 0; i < c.inputs.size() && report_.write_error.ok(); ++i) {
+      seen.insert(c.inputs[i].path);
+      progress_.file = i;
+      File(c.inputs[i]);
+      progress_.file_bytes_done += c.inputs[i].size;
+    }
+    if (report_.write_error.ok()) RemoveGone(c.roots, seen);
+    if (report_.write_error.ok()) report_.write_error = writer_.Commit();
+    report_.documents_added = writer_.documents_added() - added_before_;
+    report_.documents_in_index = writer_.document_count();
+  }
+
+ private:
+  void File(const Input& in) {
+    if (KindOf(in.path) == FileKind::kUnknown) {
+      report_.skipped.push_back(in.path);
+      ++report_.files_skipped;
+      return;
+    }
+    const auto known = writer_.GetFileState(in.path);
+    if (known && known->size == in.size && known->mtime == in.mtime) {
+      ++report_.files_unchanged;
+      return;
+    }
+    auto hash = HashFile(in.path);
+    if (!hash.ok()) {
+      report_.problems.push_back({in.path, 0, hash.status().message()});
+      ++report_.files_failed;
+      return;
+    }
+    IndexWriter::FileState state{in.path, *hash, in.size, in.mtime, 0};
+    if (known && known->hash == *hash) {  // touched, not changed
+      state.documents = known->documents;
+      report_.write_error = writer_.SetFileState(state);
+      ++report_.files_unchanged;
+      return;
+    }
+    std::unordered_set<std::string> kept;  // ids the file's new version has
+    const Status st = LoadFile(in.path, in.id, options_.load, [&](Document&& doc) {
+      doc.path = in.path;
+      NoteEncoding(in.path, doc);
+      if (HasFlag(doc, "pdf-truncated")) report_.pdf_truncated.push_back(in.path);
+      report_.bytes_read += doc.text.size() + doc.title.size();
+      kept.insert(doc.id);
+      ++state.documents;
+      // A failed write stops the load here (the loader returns this Status).
+      report_.write_error = writer_.Add(doc);
+      if (report_.write_error.ok() && options_.progress) {
+        progress_.documents = writer_.documents_added() - added_before_;
+        progress_.text_bytes = report_.bytes_read;
+        options_.progress(progress_);
+      }
+      return report_.write_error;
+    }, &report_.problems);
+    if (!report_.write_error.ok()) return;
+    if (!st.ok()) {
+      // The file's old documents stay (those not replaced); the next run tries it again.
+      report_.problems.push_back({in.path, 0, st.message()});
+      ++report_.files_failed;
+      return;
+    }
+    if (known) {
+      auto stale = writer_.RemoveStale(in.path, kept);
+      if (!stale.ok()) {
+        report_.write_error = stale.status();
+        return;
+      }
+      report_.documents_removed += *stale;
+      ++report_.files_updated;
+    } else {
+      ++report_.files_new;
+    }
+    report_.write_error = writer_.SetFileState(state);
+  }
+
+  // Which encoding each text file was read in: counted, and noted when it was not UTF-8 or
+  // was a guess, so a reader can check the conversion.
+  void NoteEncoding(const std::string& path, const Document& doc) {
+    if (doc.encoding.empty()) return;
+    ++report_.encodings[doc.encoding];
+    const bool guessed = HasFlag(doc, "encoding-guessed");
+    const bool repaired = HasFlag(doc, "mojibake-repaired");
+    const bool legacy = doc.encoding != "utf-8" && doc.encoding != "pdf" && doc.encoding != "docx";
+    if (legacy || guessed || repaired) {
+      report_.encoding_notes.push_back(
+          {path, doc.encoding + (guessed ? " (a guess: check it, or force it with --encoding)" : "") +
+                     (repaired ? " (mis-decoded text repaired)" : "")});
+    }
+  }
+
+  void RemoveGone(const std::vector<std::string>& roots, const std::unordered_set<std::string>& seen) {
+    for (const std::string& root : roots) {
+      for (const auto& f : writer_.KnownFiles(root)) {
+        // A folder root "/a/b/" owns everything below it; a file root only itself.
+        if (root.back() != '/' && f.path != root) continue;
+        if (seen.count(f.path)) continue;
+        std::error_code ec;
+        if (fs::exists(f.path, ec)) continue;  // still there, just not of a type we read now
+        auto removed = writer_.RemoveFile(f.path);
+        if (!removed.ok()) {
+          report_.write_error = removed.status();
+          return;
+        }
+        report_.documents_removed += *removed;
+        ++report_.files_removed;
+      }
+    }
+  }
+
+  IndexWriter& writer_;
+  const IndexRunOptions& options_;
+  IndexReport& report_;
+  const std::size_t added_before_;
+  IndexProgress progress_;
+};
+
+}  // namespace
+
+IndexReport IndexPaths(IndexWriter& writer, const std::vector<std::string>& paths,
+                       const IndexRunOptions& options) {
+  IndexReport report;
+  const Collected collected = Collect(paths, &report.problems);
+  Run(writer, options, &report).Go(collected);
+  return report;
+}
+
+}  // namespace vankien
