@@ -24,7 +24,7 @@ struct Document {
   // Quality flags: "encoding-guessed" (low confidence), "mojibake-repaired", "invalid-bytes",
   // "boilerplate-removed", "no-title", "no-date", "pdf-truncated".
   std::vector<std::string> flags;
-  // Official documents: what their header says (see doc/metadata.h).
+  // Official documents: what their header says (see doc/official_header.h).
   std::string issuer;  // as written: "BAN CHẤP HÀNH TRUNG ƯƠNG", "CHÍNH PHỦ"
   std::string term;    // Party khóa, Roman
   std::optional<int> plenum;

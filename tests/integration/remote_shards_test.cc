@@ -24,6 +24,7 @@
 #include "indexer/index_writer.h"
 #include "indexer/shard_layout.h"
 #include "search/searcher.h"
+#include "tests/support/loading.h"
 #include "tests/support/paths.h"
 #include "tests/support/searching.h"
 
@@ -111,7 +112,8 @@ class RemoteShardsTest : public ::testing::Test {
     for (const auto& e : fs::recursive_directory_iterator(test_support::CorpusDir())) {
       if (!e.is_regular_file() || KindOf(e.path().string()) == FileKind::kUnknown) continue;
       std::vector<LoadProblem> problems;
-      (void)LoadFile(e.path().string(), fs::relative(e.path(), test_support::CorpusDir()).string(), {},
+      (void)LoadFile(e.path().string(), fs::relative(e.path(), test_support::CorpusDir()).string(),
+                     test_support::WithTextTools(A()),
                      [&](Document&& d) { ASSERT_TRUE((*writer)->Add(d).ok()); }, &problems);
     }
     ASSERT_TRUE((*writer)->Commit().ok());

@@ -18,6 +18,7 @@
 #include "indexer/doc/file_hash.h"
 #include "indexer/doc/loader.h"
 #include "indexer/index_writer.h"
+#include "indexer/refs/recognizer.h"
 #include "indexer/schema.h"
 #include "indexer/text/analyzer.h"
 #include "tools/cli/cli.h"
@@ -402,6 +403,10 @@ int RunIndex(const IndexArgs& args) {
   const Collected collected = Collect(args.paths, &collect_problems);
 
   text::Analyzer analyzer;
+  // Reads the number-symbol of official headers; built once for the run, like the analyzer.
+  const refs::Recognizer recognizer;
+  load_options.analyzer = &analyzer;
+  load_options.recognizer = &recognizer;
   IndexWriterOptions options;
   options.commit_every = std::max<std::size_t>(1, args.commit_every);
   options.folded_positions = args.positions || args.exact_positions;
