@@ -1,5 +1,9 @@
 #include "indexer/index_run.h"
 
+#include <optional>
+
+#include "indexer/refs/recognizer.h"
+
 #include <algorithm>
 #include <chrono>
 #include <filesystem>
@@ -241,7 +245,13 @@ IndexReport IndexPaths(IndexWriter& writer, const std::vector<std::string>& path
                        const IndexRunOptions& options) {
   IndexReport report;
   const Collected collected = Collect(paths, &report.problems);
-  Run(writer, options, &report).Go(collected);
+  // The loader reads headers and titles with the writer's analyzer and a recognizer built once
+  // for the run, unless the caller brought its own.
+  IndexRunOptions run_options = options;
+  std::optional<refs::Recognizer> recognizer;
+  if (run_options.load.analyzer == nullptr) run_options.load.analyzer = &writer.analyzer();
+  if (run_options.load.recognizer == nullptr) run_options.load.recognizer = &recognizer.emplace();
+  Run(writer, run_options, &report).Go(collected);
   return report;
 }
 

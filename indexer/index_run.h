@@ -33,7 +33,9 @@ struct IndexProgress {
 };
 
 struct IndexRunOptions {
-  // How files are read (document size limit, forced encoding, JSONL field map, PDF pages).
+  // How files are read (document size limit, forced encoding, JSONL field map, PDF pages, OCR).
+  // Without an analyzer or recognizer of its own, the run uses the writer's analyzer and builds
+  // one recognizer for itself.
   LoadOptions load;
   // Called after every document added (may be empty). Called often: a caller that draws
   // something should throttle by time itself.

@@ -496,6 +496,8 @@ std::size_t IndexWriter::document_count() const {
 
 std::size_t IndexWriter::registry_size() const { return impl_->registry.size(); }
 
+const text::Analyzer& IndexWriter::analyzer() const { return impl_->analyzer; }
+
 std::size_t IndexWriter::shard_count() const { return impl_->shards.size(); }
 
 std::optional<IndexWriter::FileState> IndexWriter::GetFileState(const std::string& path) const {

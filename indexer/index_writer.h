@@ -99,6 +99,8 @@ class IndexWriter {
   std::size_t document_count() const;
   // Shards the index has (1 for a single database).
   std::size_t shard_count() const;
+  // The analyzer the writer was opened with.
+  const text::Analyzer& analyzer() const;
 
  private:
   struct Impl;

@@ -25,7 +25,7 @@ struct Document {
   // "boilerplate-removed", "no-title", "no-date", "pdf-truncated", "ocr" (text recognised from
   // page images), "ocr-incomplete" (some pages skipped by the OCR page or time limit).
   std::vector<std::string> flags;
-  // Official documents: what their header says (see doc/metadata.h).
+  // Official documents: what their header says (see doc/official_header.h).
   std::string issuer;  // as written: "BAN CHẤP HÀNH TRUNG ƯƠNG", "CHÍNH PHỦ"
   std::string term;    // Party khóa, Roman
   std::optional<int> plenum;

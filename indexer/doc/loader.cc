@@ -99,6 +99,12 @@ Status LoadOne(const std::string& path, FileKind kind, const std::string& id, co
   if (kind == FileKind::kImage && !options.ocr) {
     return Status::InvalidArgument(path + ": an image, read only by OCR, which is off (--no-ocr)");
   }
+  if (options.analyzer == nullptr || options.recognizer == nullptr) {
+    return Status::FailedPrecondition(path + ": LoadOptions has no analyzer or recognizer to "
+                                      "read the document's header and title with");
+  }
+  const text::Analyzer& analyzer = *options.analyzer;
+  const refs::Recognizer& recognizer = *options.recognizer;
   auto bytes = ReadWhole(path, options.max_document_bytes);
   if (!bytes.ok()) return bytes.status();
   Document doc;
@@ -110,13 +116,14 @@ Status LoadOne(const std::string& path, FileKind kind, const std::string& id, co
       if (LooksBinary(*bytes)) {
         return Status::InvalidArgument(path + ": binary data, not text; skip it or convert it to text");
       }
-      DescribeDocument(Decode(*bytes, options.encoding, &doc), {}, {}, &doc);
+      DescribeDocument(analyzer, recognizer, Decode(*bytes, options.encoding, &doc), {}, {}, &doc);
       break;
     }
     case FileKind::kHtml: {
       auto page = ExtractHtml(Decode(*bytes, options.encoding, &doc));
       if (!page.ok()) return Status::InvalidArgument(path + ": " + page.status().message());
-      DescribeDocument(std::move(page->text), page->title, NormalizeDate(page->published), &doc);
+      DescribeDocument(analyzer, recognizer, std::move(page->text), page->title,
+                       NormalizeDate(page->published), &doc);
       break;
     }
     case FileKind::kPdf: {
@@ -131,14 +138,15 @@ Status LoadOne(const std::string& path, FileKind kind, const std::string& id, co
       for (const std::string& page : pdf->pages) all.append(page).append("\n\n");
       if (pdf->truncated) doc.flags.push_back("pdf-truncated");
       doc.encoding = "pdf";
-      DescribeDocument(std::move(all), pdf->title, pdf->created, &doc);
+      DescribeDocument(analyzer, recognizer, std::move(all), pdf->title, pdf->created, &doc);
       break;
     }
     case FileKind::kDocx: {
       auto docx = ExtractDocx(*bytes);
       if (!docx.ok()) return Status::InvalidArgument(path + ": " + docx.status().message());
       doc.encoding = "docx";
-      DescribeDocument(std::move(docx->text), docx->title, NormalizeDate(docx->created), &doc);
+      DescribeDocument(analyzer, recognizer, std::move(docx->text), docx->title,
+                       NormalizeDate(docx->created), &doc);
       break;
     }
     case FileKind::kDoc: {
@@ -149,7 +157,8 @@ Status LoadOne(const std::string& path, FileKind kind, const std::string& id, co
       if (!word.ok()) return Status::WithCode(word.status().code(), path + ": " + word.status().message());
       // Text typed in TCVN3/VNI fonts comes out as Windows-1252 mojibake: DecodeText repairs it.
       const std::string title = text::DecodeText(word->title).text;
-      DescribeDocument(Decode(word->text, std::nullopt, &doc), title, NormalizeDate(word->created), &doc);
+      DescribeDocument(analyzer, recognizer, Decode(word->text, std::nullopt, &doc), title,
+                       NormalizeDate(word->created), &doc);
       if (doc.encoding == "utf-8") doc.encoding = "doc";
       break;
     }
@@ -160,7 +169,7 @@ Status LoadOne(const std::string& path, FileKind kind, const std::string& id, co
       std::string all;
       for (const std::string& page : ocr->text.pages) all.append(page).append("\n\n");
       doc.encoding = "ocr";
-      DescribeDocument(std::move(all), {}, {}, &doc);
+      DescribeDocument(analyzer, recognizer, std::move(all), {}, {}, &doc);
       break;
     }
     default:
@@ -272,65 +281,7 @@ std::size_t NonSpaceBytes(std::string_view s) {
   return n;
 }
 
-// Title = the hint, else the first non-empty line (which then leaves the text).
-void SplitFirstLine(const std::string& text, std::string_view title_hint, Document* doc) {
-  std::size_t pos = 0;
-  while (pos < text.size()) {
-    std::size_t nl = text.find('\n', pos);
-    if (nl == std::string::npos) nl = text.size();
-    const std::string_view line = Trim(std::string_view(text).substr(pos, nl - pos));
-    if (!line.empty()) {
-      if (!title_hint.empty()) {
-        doc->title = std::string(Trim(title_hint));
-        doc->text = text;
-      } else {
-        doc->title = std::string(line);
-        doc->text = text.substr(std::min(nl + 1, text.size()));
-      }
-      return;
-    }
-    pos = nl + 1;
-  }
-  doc->title = std::string(Trim(title_hint));
-  doc->text.clear();
-}
-
 }  // namespace
-
-void DescribeDocument(std::string text, std::string_view title_hint, std::string_view date_hint,
-                      Document* doc) {
-  const OfficialHeader header = ParseOfficialHeader(text);
-  if (header.found && !header.symbol.empty()) {
-    doc->kind = header.type.empty() ? "Văn bản" : header.type;
-    doc->symbol = header.symbol;
-    doc->date = !header.date.empty() ? header.date : NormalizeDate(date_hint);
-    doc->issuer = header.issuer;
-    doc->term = header.term;
-    doc->plenum = header.plenum;
-    doc->subject = header.subject;
-    doc->signer = header.signer;
-    doc->place = header.place;
-    doc->title = doc->kind + " số " + header.symbol + (header.subject.empty() ? "" : " " + header.subject);
-    doc->text = std::move(text);
-  } else {
-    PageInfo page = CleanScrapedPage(text, title_hint, date_hint);
-    doc->kind = "article";
-    doc->date = std::move(page.date);
-    // The cleaner must never cost the article: when it dropped nothing, or kept less than half
-    // of the text (a short plain note it mistook for a page), keep the text as it is, titled by
-    // its first line.
-    const std::size_t kept = NonSpaceBytes(page.title) + NonSpaceBytes(page.body);
-    if (!page.dropped.empty() && !page.body.empty() && kept * 2 >= NonSpaceBytes(text)) {
-      doc->flags.push_back("boilerplate-removed");
-      doc->title = std::move(page.title);
-      doc->text = std::move(page.body);
-    } else {
-      SplitFirstLine(text, title_hint, doc);
-    }
-  }
-  if (doc->title.empty()) doc->flags.push_back("no-title");
-  if (doc->date.empty()) doc->flags.push_back("no-date");
-}
 
 std::string NormalizeDate(std::string_view text) {
   text = Trim(text);

@@ -2,7 +2,8 @@
 // bytes are decoded (legacy Vietnamese encodings included), text extracted with a real parser,
 // and the title, date and official header found (doc/metadata.h). JSONL files (.jsonl,
 // .jsonl.zst, .jsonl.gz) hold one JSON record per line.
-// Thread-safety: free functions without shared state.
+// Thread-safety: free functions without shared state; the Analyzer and Recognizer named in
+// LoadOptions are only read, so one pair may serve any number of threads.
 #ifndef VANKIEN_INDEXER_DOC_LOADER_H_
 #define VANKIEN_INDEXER_DOC_LOADER_H_
 
@@ -18,6 +19,13 @@
 #include "indexer/text/encoding.h"
 
 namespace vankien {
+
+namespace refs {
+class Recognizer;
+}  // namespace refs
+namespace text {
+class Analyzer;
+}  // namespace text
 
 enum class FileKind { kText, kJsonl, kHtml, kPdf, kDocx, kDoc, kImage, kUnknown };
 
@@ -56,6 +64,12 @@ struct LoadOptions {
   std::string ocr_cache_dir;
   // Word 97-2003 files: antiword's time limit per file.
   double doc_max_seconds = 60;
+  // What reads the title, date and official header of .txt, .html, .pdf and .docx files
+  // (DescribeDocument, doc/metadata.h). Required for those (LoadFile returns
+  // FailedPrecondition without them); JSONL records need neither. Not owned: build them once
+  // per process (they cost milliseconds) and keep them alive while loading.
+  const text::Analyzer* analyzer = nullptr;
+  const refs::Recognizer* recognizer = nullptr;
 };
 
 // Receives each loaded document. A non-ok Status stops the load: no further record is read
@@ -76,12 +90,6 @@ Status LoadFile(const std::string& path, const std::string& id_for_file, const L
 // `field_map` renames: {"text", "body"} takes the text from "body".
 Result<Document> ParseJsonRecord(std::string_view line,
                                  const std::vector<std::pair<std::string, std::string>>& field_map = {});
-
-// Fills a document's kind, title, date, official header fields and quality flags from its
-// extracted text: an official document (a header with a number) keeps its whole text; a
-// scraped page loses its site boilerplate. The hints come from the file's own metadata.
-void DescribeDocument(std::string text, std::string_view title_hint, std::string_view date_hint,
-                      Document* doc);
 
 // "2022-06-16T08:00:00Z" → "2022-06-16"; "16/6/2022" → "2022-06-16"; "2022" → "2022".
 // Returns "" when the text is not a date it understands.

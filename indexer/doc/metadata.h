@@ -1,99 +1,46 @@
-// Document metadata from raw text: the title, date and article body of a scraped news page
-// (CleanScrapedPage), and the official header of a Party or state document (ParseOfficialHeader):
-// issuer, number-symbol, place, date, type, plenum/term, subject and signer.
-// Both are pure functions over UTF-8 text (NFC expected; NFD, odd case and invalid bytes are
-// tolerated because every comparison goes through the shared Analyzer's folded tokens).
-// Thread-safety: free functions without mutable shared state; call them from any thread. The
-// Analyzer and Recognizer they use are immutable singletons built on first use.
+// Document metadata from extracted text: decides what a text is (an official document or a
+// scraped page) and fills the Document's kind, title, date, header fields and quality flags.
+// The work is done by official_header.h (the header of a Party or state document) and
+// page_cleaner.h (a news page's title, date and boilerplate); this is the order between them.
+// Thread-safety: a pure function; call it from any thread with the same Analyzer and Recognizer.
 #ifndef VANKIEN_INDEXER_DOC_METADATA_H_
 #define VANKIEN_INDEXER_DOC_METADATA_H_
 
-#include <optional>
 #include <string>
 #include <string_view>
-#include <vector>
+
+#include "indexer/doc/document.h"
 
 namespace vankien {
 
-// ---------------------------------------------------------------------------------------------
-// Scraped pages
-// ---------------------------------------------------------------------------------------------
+namespace text {
+class Analyzer;
+}  // namespace text
+namespace refs {
+class Recognizer;
+}  // namespace refs
 
-struct PageInfo {
-  std::string title;  // the headline, whitespace normalized; "" when none was found
-  std::string date;   // publication date "YYYY-MM-DD"; "" when none was found
-  // The article text without boilerplate, title or date line: one paragraph per line ('\n'),
-  // whitespace normalized (no-break spaces become spaces), blank lines removed.
-  std::string body;
-  // Boilerplate lines that were removed (view counters, menus, section labels, share bars,
-  // related-article lists, comment forms, visit statistics ...), whitespace normalized, in page
-  // order. For debugging; the title and date lines are not in here.
-  std::vector<std::string> dropped;
-};
-
-// Splits a scraped page (text as extracted from HTML, one block per line) into title, date and
-// body. `title_hint` / `date_hint` come from the page's structured metadata when the scraper has
-// it; a non-empty title hint is taken as the title (a head line equal to it leaves the body), a
-// date hint that is a full date wins over the text, and one with only a year supplies the year
-// for a day/month-only lead ("Sáng 9/11, ...").
+// Fills `doc`'s kind, title, date, official header fields and flags from its extracted `text`
+// (which becomes doc->text, whole or cleaned). The hints come from the file's own metadata
+// (HTML <title> and published date, PDF/DOCX properties); "" when it has none.
 //
-// Rules, in order (details and why in metadata.cc):
-//  1. Boilerplate lines are recognized by their folded wording, not by site: counters
-//     ("Lượt xem: 465", "Hôm nay: 773"), known widget headings ("Bài viết liên quan", "Chia sẻ",
-//     "Thống kê truy cập", "Website liên kết" ...), comment-form fields, image placeholders
-//     ("image banner", "Anh-tin-bai") and breadcrumb/menu lines ("Trang chủ » Tin tức").
-//  2. The page tail is cut at the first widget heading after the article when less article text
-//     follows it than precedes it, or at any boilerplate line with no article paragraph after it.
-//  3. The date line is the first short line whose words, apart from the date, are only weekday,
-//     time and filler words ("Thứ 3, Ngày 10 / 10 / 2023", "22:8' 26/7/2020", "Cập nhật: 08:15
-//     ngày 05/03/2024", "Hà Nội, ngày 5 tháng 3 năm 2024"). Without one, a lead such as
-//     "(ĐCSVN) - Sáng 5/3, ..." gives day and month; the year is then taken from the page's own
-//     full dates and month/years, preferring one in the same month, latest first.
-//  4. The title is the first headline-like line before the date line (or, when there is none
-//     before it, after it) and before the first article paragraph; short unpunctuated lines
-//     followed by another candidate are section labels and are dropped. A line ending in ':'
-//     (a kicker) is joined with the headline under it.
-// Not meant for official documents: try ParseOfficialHeader first (their header lines would be
-// taken for a headline).
-PageInfo CleanScrapedPage(std::string_view text, std::string_view title_hint = {},
-                          std::string_view date_hint = {});
-
-// ---------------------------------------------------------------------------------------------
-// Official documents
-// ---------------------------------------------------------------------------------------------
-
-struct OfficialHeader {
-  bool found = false;  // true when a Party or state header was recognized; other fields may be ""
-  // The issuing body as written in the header's left column, lines joined by one space:
-  // "BAN CHẤP HÀNH TRUNG ƯƠNG", "CHÍNH PHỦ", "ĐẢNG BỘ TỈNH X TỈNH ỦY".
-  std::string issuer;
-  std::string symbol;  // the number-symbol as written after "Số"/"Số:": "21-NQ/TW", "30/2020/NĐ-CP"
-  std::string place;  // "Hà Nội"; "" when the date line has none
-  std::string date;   // "YYYY-MM-DD" from "ngày 16 tháng 6 năm 2022"
-  std::string type;  // the document-type noun, canonical title case: "Nghị quyết", "Quyết định"
-  std::optional<int> plenum;  // "HỘI NGHỊ LẦN THỨ NĂM ..." → 5
-  // The Party term (khóa) in Roman numerals as stated in the header ("KHÓA XIII" → "XIII"); ""
-  // when the header states none (use refs::PartyTermOn(date) to infer it).
-  std::string term;
-  // The title after the type line as written, lines joined: "về tăng cường ...", "Về công tác
-  // văn thư", "Phê duyệt Đề án ...".
-  std::string subject;
-  std::string signer;  // the signing person's name from the signature block: "Nguyễn Văn An"
-  std::string
-      system;  // "party" (ĐẢNG CỘNG SẢN VIỆT NAM) or "state" (CỘNG HÒA XÃ HỘI CHỦ NGHĨA ...)
-};
-
-// Recognizes the official header of a Party document (Hướng dẫn 36-HD/VPTW layout: issuer,
-// "ĐẢNG CỘNG SẢN VIỆT NAM", "*", "Số 21-NQ/TW", "Hà Nội, ngày ...", type line, plenum line,
-// "về ...", signature block "T/M ... / TỔNG BÍ THƯ / name") or a state document (Nghị định
-// 30/2020/NĐ-CP layout: issuer, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM / Độc lập - Tự do - Hạnh
-// phúc", "Số: 30/2020/NĐ-CP", date line, type line, subject, "TM. CHÍNH PHỦ / THỦ TƯỚNG / name").
-// Tolerates PDF/DOCX extraction: two columns on one line (tabs, several spaces or a single
-// space), blank lines between every line, headings lower-cased by TCVN3 conversion, NFD.
-// The header must start within the first 15 non-empty lines and the signature must lie within
-// the last 60; found is true when a national motto is followed by a number-symbol or a type
-// line. Ordinary news text gives found == false.
-OfficialHeader ParseOfficialHeader(std::string_view text);
+// Order, and why:
+//  1. The official header is recognized first, on the text exactly as extracted
+//     (ParseOfficialHeader): cleaning first would cost it header lines that look like page
+//     furniture (short capitalized lines, "Số: ..." lines next to dates).
+//  2. A header with a number-symbol makes an official document: kind = its type ("Văn bản"
+//     when it has none), title = "<kind> số <symbol> <subject>", date = the header's (else the
+//     date hint), and the whole text is kept; nothing is cleaned.
+//  3. Anything else is an article: the page is cleaned (CleanScrapedPage) with the header's
+//     lines, if a header without a number was recognized, as lines the cleaner must keep. The
+//     cleaned title and body are taken only when the cleaner dropped something and kept at
+//     least half of the text; otherwise the text stays whole, titled by the title hint or its
+//     first non-empty line (which then leaves the text). Flags: "boilerplate-removed".
+// Always: "no-title" / "no-date" flags when those ended up empty.
+// `analyzer` and `recognizer` are only read; the caller owns them and builds them once.
+void DescribeDocument(const text::Analyzer& analyzer, const refs::Recognizer& recognizer,
+                      std::string text, std::string_view title_hint, std::string_view date_hint,
+                      Document* doc);
 
 }  // namespace vankien
 

@@ -1,4 +1,6 @@
-// libFuzzer target for CleanScrapedPage and ParseOfficialHeader (indexer/doc/metadata.h).
+// libFuzzer target for CleanScrapedPage (indexer/doc/page_cleaner.h) and ParseOfficialHeader
+// (indexer/doc/official_header.h), with one Analyzer and Recognizer for the process, as the
+// loader's callers build them.
 // The input is "text", or "text\0title_hint\0date_hint" (NUL bytes split off the hints, so the
 // seed pages run without hints and the fuzzer adds them).
 // Invariants:
@@ -9,13 +11,21 @@
 //     every output is valid UTF-8;
 //   * ParseOfficialHeader: found == false gives an all-empty header; found == true has a symbol
 //     or a type, system "party" or "state", a real date or "", plenum in 1..39, term in Roman
-//     numerals or "", and single-line fields, valid UTF-8 for valid input.
+//     numerals or "", and single-line fields, valid UTF-8 for valid input; its lines are
+//     ascending input line numbers (none when not found);
+//   * CleanScrapedPage with the header's lines as keep_lines keeps every non-blank one of them in
+//     the body, whitespace normalized.
 #include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
-#include "indexer/doc/metadata.h"
+#include "indexer/doc/folded_words.h"
+#include "indexer/doc/official_header.h"
+#include "indexer/doc/page_cleaner.h"
+#include "indexer/refs/recognizer.h"
+#include "indexer/text/analyzer.h"
 #include "tests/fuzz/fuzz_check.h"
 
 namespace {
@@ -24,6 +34,27 @@ using vankien::fuzz::CheckUtf8;
 using vankien::fuzz::Fail;
 
 constexpr const char* kTarget = "metadata_fuzz";
+
+// Built on the first input and reused: they cost milliseconds, a run is millions of inputs.
+struct Tools {
+  vankien::text::Analyzer analyzer;
+  vankien::refs::Recognizer recognizer;
+};
+const Tools& TheTools() {
+  static const Tools* const tools = new Tools();
+  return *tools;
+}
+
+bool BodyHasLine(std::string_view body, std::string_view line) {
+  std::size_t start = 0;
+  while (start <= body.size()) {
+    std::size_t nl = body.find('\n', start);
+    if (nl == std::string_view::npos) nl = body.size();
+    if (body.substr(start, nl - start) == line) return true;
+    start = nl + 1;
+  }
+  return false;
+}
 
 bool IsIsoDate(std::string_view s) {
   if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
@@ -49,7 +80,8 @@ void CheckLine(const char* name, std::string_view s, bool valid_input, bool allo
 
 void CheckPage(std::string_view text, std::string_view title_hint, std::string_view date_hint,
                bool valid) {
-  const vankien::PageInfo page = vankien::CleanScrapedPage(text, title_hint, date_hint);
+  const vankien::PageInfo page =
+      vankien::CleanScrapedPage(TheTools().analyzer, text, title_hint, date_hint);
   if (!page.date.empty() && !IsIsoDate(page.date)) Fail(kTarget, "page date malformed", page.date);
   CheckLine("page title", page.title, valid, true);
   for (const std::string& line : page.dropped) CheckLine("dropped line", line, valid, false);
@@ -70,8 +102,10 @@ bool IsRoman(std::string_view s) {
   return true;
 }
 
-void CheckHeader(std::string_view text, bool valid) {
-  const vankien::OfficialHeader h = vankien::ParseOfficialHeader(text);
+void CheckHeader(std::string_view text, std::string_view title_hint, std::string_view date_hint,
+                 bool valid) {
+  const vankien::OfficialHeader h =
+      vankien::ParseOfficialHeader(TheTools().analyzer, TheTools().recognizer, text);
   const std::string* fields[] = {&h.issuer, &h.symbol, &h.place,  &h.date,   &h.type,
                                  &h.term,   &h.subject, &h.signer, &h.system};
   if (!h.found) {
@@ -79,7 +113,20 @@ void CheckHeader(std::string_view text, bool valid) {
       if (!f->empty()) Fail(kTarget, "header not found but a field is set", *f);
     }
     if (h.plenum.has_value()) Fail(kTarget, "header not found but plenum is set");
+    if (!h.lines.empty()) Fail(kTarget, "header not found but it has lines");
     return;
+  }
+  const std::vector<std::string_view> lines = vankien::doc_internal::SplitLines(text);
+  for (std::size_t i = 0; i < h.lines.size(); ++i) {
+    if (h.lines[i] >= lines.size()) Fail(kTarget, "header line past the end of the text");
+    if (i > 0 && h.lines[i] <= h.lines[i - 1]) Fail(kTarget, "header lines not ascending");
+  }
+  const vankien::PageInfo page =
+      vankien::CleanScrapedPage(TheTools().analyzer, text, title_hint, date_hint, h.lines);
+  for (std::size_t k : h.lines) {
+    const std::string line = vankien::doc_internal::CollapseSpaces(lines[k]);
+    if (!line.empty() && !BodyHasLine(page.body, line))
+      Fail(kTarget, "the cleaner removed a header line", line);
   }
   if (h.symbol.empty() && h.type.empty()) Fail(kTarget, "header found without symbol or type");
   if (h.system != "party" && h.system != "state") Fail(kTarget, "header system unknown", h.system);
@@ -108,7 +155,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const bool valid = vankien::test_support::IsValidUtf8(input);
   vankien::fuzz::NoThrow(kTarget, "CleanScrapedPage/ParseOfficialHeader", [&] {
     CheckPage(text, title_hint, date_hint, valid);
-    CheckHeader(text, vankien::test_support::IsValidUtf8(text));
+    CheckHeader(text, title_hint, date_hint, vankien::test_support::IsValidUtf8(text));
   });
   return 0;
 }

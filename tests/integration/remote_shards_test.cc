@@ -24,6 +24,7 @@
 #include "indexer/index_writer.h"
 #include "indexer/shard_layout.h"
 #include "search/searcher.h"
+#include "tests/support/loading.h"
 #include "tests/support/paths.h"
 #include "tests/support/searching.h"
 

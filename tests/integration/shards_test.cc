@@ -20,6 +20,7 @@
 #include "indexer/shard_layout.h"
 #include "search/catalog.h"
 #include "search/searcher.h"
+#include "tests/support/loading.h"
 #include "tests/support/paths.h"
 #include "tests/support/searching.h"
 
@@ -209,7 +210,8 @@ std::vector<Document> CorpusDocuments() {
   for (const fs::path& f : files) {
     if (KindOf(f.string()) == FileKind::kUnknown) continue;
     std::vector<LoadProblem> problems;
-    (void)LoadFile(f.string(), fs::relative(f, test_support::CorpusDir()).string(), {},
+    (void)LoadFile(f.string(), fs::relative(f, test_support::CorpusDir()).string(),
+                   test_support::WithTextTools(A()),
                    [&](Document&& d) {
                      docs.push_back(std::move(d));
                      return Status::Ok();

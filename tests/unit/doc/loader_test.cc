@@ -17,6 +17,8 @@
 #include <vector>
 
 #include "indexer/doc/line_reader.h"
+#include "indexer/text/analyzer.h"
+#include "tests/support/loading.h"
 
 namespace vankien {
 namespace {
@@ -27,6 +29,12 @@ using namespace std::literals;
 // ---------------------------------------------------------------------------------------------
 // Helpers
 // ---------------------------------------------------------------------------------------------
+
+// One analyzer for the binary: the loader's callers build it once.
+const text::Analyzer& TestAnalyzer() {
+  static const text::Analyzer analyzer;
+  return analyzer;
+}
 
 // A fresh directory per test, removed afterwards.
 class TempDirTest : public ::testing::Test {
@@ -75,7 +83,7 @@ class TempDirTest : public ::testing::Test {
                      LoadOptions options = {}) {
     Loaded out;
     out.status = LoadFile(
-        path, id_for_file, options,
+        path, id_for_file, test_support::WithTextTools(TestAnalyzer(), std::move(options)),
         [&](Document&& d) {
           out.docs.push_back(std::move(d));
           return Status::Ok();
@@ -309,6 +317,38 @@ TEST_F(LoadFileTest, MissingFileIsAnError) {
   EXPECT_TRUE(jsonl.docs.empty());
 }
 
+TEST_F(LoadFileTest, DocumentFilesNeedTheCallersAnalyzerAndRecognizer) {
+  const std::string txt = Write("bai.txt", "Tiêu đề\nNội dung bài viết.\n");
+  const auto load = [&](const std::string& path, const LoadOptions& options) {
+    Loaded out;
+    out.status = LoadFile(
+        path, "id", options,
+        [&](Document&& d) {
+          out.docs.push_back(std::move(d));
+          return Status::Ok();
+        },
+        &out.problems);
+    return out;
+  };
+  LoadOptions only_analyzer;
+  only_analyzer.analyzer = &TestAnalyzer();
+  for (const LoadOptions& options : {LoadOptions{}, only_analyzer}) {
+    const Loaded r = load(txt, options);
+    EXPECT_EQ(r.status.code(), Status::Code::kFailedPrecondition);
+    EXPECT_NE(r.status.message().find("bai.txt"), std::string::npos) << r.status.message();
+    EXPECT_TRUE(r.docs.empty());
+  }
+  // JSONL records are not described: they load without either.
+  const Loaded jsonl = load(Write("a.jsonl", "{\"id\":\"1\",\"text\":\"x\"}\n"), {});
+  EXPECT_TRUE(jsonl.status.ok()) << jsonl.status.message();
+  EXPECT_EQ(Ids(jsonl.docs), std::vector<std::string>{"1"});
+  // With both, the text file loads.
+  const Loaded ok = load(txt, test_support::WithTextTools(TestAnalyzer()));
+  ASSERT_TRUE(ok.status.ok()) << ok.status.message();
+  ASSERT_EQ(ok.docs.size(), 1u);
+  EXPECT_EQ(ok.docs[0].title, "Tiêu đề");
+}
+
 TEST_F(LoadFileTest, UnknownExtensionIsInvalidArgument) {
   for (const char* name : {"a.pdf", "a.json", "a.txt.gz", "a.zst", "noext"}) {
     const std::string path = Write(name, "{\"id\":\"1\"}\n");
@@ -401,7 +441,7 @@ TEST_F(LoadFileTest, JsonlLoadStopsAtTheFirstRecordTheSinkRefuses) {
 TEST_F(LoadFileTest, TextFileSinkFailureIsReturnedAsIs) {
   const std::string path = Write("one.txt", "Tiêu đề\nnội dung");
   std::vector<LoadProblem> problems;
-  const Status st = LoadFile(path, "one", {}, [](Document&&) { return Status::PermissionDenied("read-only"); },
+  const Status st = LoadFile(path, "one", test_support::WithTextTools(TestAnalyzer()), [](Document&&) { return Status::PermissionDenied("read-only"); },
                              &problems);
   EXPECT_EQ(st.code(), Status::Code::kPermissionDenied) << st.ToString();
   EXPECT_EQ(st.message(), "read-only");

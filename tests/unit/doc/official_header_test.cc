@@ -1,0 +1,390 @@
+// Tests for indexer/doc/official_header.h: the official header of Party and state documents,
+// its fields, and the lines it occupies (OfficialHeader::lines).
+#include "indexer/doc/official_header.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cstddef>
+#include <fstream>
+#include <iterator>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "indexer/refs/recognizer.h"
+#include "indexer/text/analyzer.h"
+
+namespace vankien {
+namespace {
+
+// One analyzer and recognizer for the binary, as the loader's callers build them once.
+const text::Analyzer& A() {
+  static const text::Analyzer analyzer;
+  return analyzer;
+}
+const refs::Recognizer& R() {
+  static const refs::Recognizer recognizer;
+  return recognizer;
+}
+
+std::string ReadSource(const std::string& relative) {
+  std::ifstream in(std::string(VANKIEN_SOURCE_DIR) + "/" + relative, std::ios::binary);
+  EXPECT_TRUE(in.good()) << relative;
+  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+// ---------------------------------------------------------------------------------------------
+// News pages are not official documents
+// ---------------------------------------------------------------------------------------------
+
+TEST(ParseOfficialHeader, SeedPagesAreNotOfficialDocuments) {
+  for (const char* file :
+       {"corpus/seeds/000_fa6553a92803c2d8.txt", "corpus/seeds/001_ca6e148528d44b9b.txt",
+        "corpus/seeds/002_f95d50a095e536ad.txt", "corpus/seeds/003_99fad078a6312a8a.txt",
+        "corpus/seeds/004_f08cc3bc849c2e26.txt"}) {
+    SCOPED_TRACE(file);
+    const OfficialHeader h = ParseOfficialHeader(A(), R(), ReadSource(file));
+    EXPECT_FALSE(h.found);
+    EXPECT_TRUE(h.symbol.empty());
+    EXPECT_TRUE(h.lines.empty());
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Official headers: the sample documents in corpus/official
+// ---------------------------------------------------------------------------------------------
+
+struct HeaderCase {
+  const char* file;
+  OfficialHeader expected;
+};
+
+OfficialHeader Expect(const char* issuer, const char* symbol, const char* place, const char* date,
+                      const char* type, std::optional<int> plenum, const char* term,
+                      const char* subject, const char* signer, const char* system) {
+  OfficialHeader h;
+  h.found = true;
+  h.issuer = issuer;
+  h.symbol = symbol;
+  h.place = place;
+  h.date = date;
+  h.type = type;
+  h.plenum = plenum;
+  h.term = term;
+  h.subject = subject;
+  h.signer = signer;
+  h.system = system;
+  return h;
+}
+
+void ExpectHeader(const OfficialHeader& got, const OfficialHeader& want) {
+  EXPECT_EQ(got.found, want.found);
+  EXPECT_EQ(got.issuer, want.issuer);
+  EXPECT_EQ(got.symbol, want.symbol);
+  EXPECT_EQ(got.place, want.place);
+  EXPECT_EQ(got.date, want.date);
+  EXPECT_EQ(got.type, want.type);
+  EXPECT_EQ(got.plenum, want.plenum);
+  EXPECT_EQ(got.term, want.term);
+  EXPECT_EQ(got.subject, want.subject);
+  EXPECT_EQ(got.signer, want.signer);
+  EXPECT_EQ(got.system, want.system);
+}
+
+const OfficialHeader kNq901 = Expect(
+    "BAN CHẤP HÀNH TRUNG ƯƠNG", "901-NQ/TW", "Hà Nội", "2024-05-18", "Nghị quyết", 11, "XIII",
+    "về phát triển văn hóa đọc và mạng lưới thư viện số đến năm 2035, tầm nhìn đến năm 2045",
+    "Nguyễn Văn An", "party");
+
+void PrintTo(const HeaderCase& c, std::ostream* os) { *os << c.file; }
+
+class SampleHeaderTest : public ::testing::TestWithParam<HeaderCase> {};
+
+TEST_P(SampleHeaderTest, EveryFieldIsExact) {
+  SCOPED_TRACE(GetParam().file);
+  ExpectHeader(ParseOfficialHeader(A(), R(), ReadSource(GetParam().file)), GetParam().expected);
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Samples, SampleHeaderTest,
+    ::testing::Values(
+        HeaderCase{"corpus/official/party-nq-901.txt", kNq901},
+        HeaderCase{
+            "corpus/official/party-kl-902.txt",
+            Expect("BAN CHẤP HÀNH TRUNG ƯƠNG", "902-KL/TW", "Hà Nội", "2023-09-12", "Kết luận",
+                   std::nullopt, "", "về tiếp tục đẩy mạnh số hóa tài liệu lưu trữ của Đảng",
+                   "Trần Minh Khôi", "party")},
+        HeaderCase{"corpus/official/party-ct-903.txt",
+                   Expect("BAN CHẤP HÀNH TRUNG ƯƠNG", "903-CT/TW", "Hà Nội", "2023-03-15",
+                          "Chỉ thị", std::nullopt, "",
+                          "về tăng cường công tác lưu trữ điện tử trong các cơ quan đảng",
+                          "Lê Thị Hồng Vân", "party")},
+        HeaderCase{
+            "corpus/official/party-qd-904.txt",
+            Expect("BAN CHẤP HÀNH TRUNG ƯƠNG", "904-QĐ/TW", "Hà Nội", "2024-01-10", "Quy định",
+                   std::nullopt, "", "về chế độ lưu trữ, khai thác tài liệu của tổ chức đảng",
+                   "Phạm Quốc Bảo", "party")},
+        HeaderCase{
+            "corpus/official/state-nd-915-2024.txt",
+            Expect("CHÍNH PHỦ", "915/2024/NĐ-CP", "Hà Nội", "2024-04-15", "Nghị định", std::nullopt,
+                   "", "Về quản lý và khai thác kho dữ liệu văn bản số", "Đỗ Hoàng Nam", "state")},
+        HeaderCase{
+            "corpus/official/state-qd-9916-ttg.txt",
+            Expect("THỦ TƯỚNG CHÍNH PHỦ", "9916/QĐ-TTg", "Hà Nội", "2024-07-02", "Quyết định",
+                   std::nullopt, "",
+                   "Phê duyệt Đề án thí điểm kho tra cứu văn bản số dùng chung cho các bộ, ngành "
+                   "và địa phương",
+                   "Vũ Thanh Hà", "state")}),
+    [](const ::testing::TestParamInfo<HeaderCase>& info) {
+      std::string name = info.param.file;
+      name = name.substr(name.rfind('/') + 1);
+      name = name.substr(0, name.find('.'));
+      std::replace(name.begin(), name.end(), '-', '_');
+      return name;
+    });
+
+// ---------------------------------------------------------------------------------------------
+// Official headers: extraction artefacts
+// ---------------------------------------------------------------------------------------------
+
+// The NQ sample's header and signature with a chosen separator between the two columns.
+std::string NqWithColumns(const std::string& sep) {
+  return "BAN CHẤP HÀNH TRUNG ƯƠNG" + sep +
+         "ĐẢNG CỘNG SẢN VIỆT NAM\n*\n"
+         "Số 901-NQ/TW" +
+         sep +
+         "Hà Nội, ngày 18 tháng 5 năm 2024\n\n"
+         "NGHỊ QUYẾT\n"
+         "HỘI NGHỊ LẦN THỨ MƯỜI MỘT BAN CHẤP HÀNH TRUNG ƯƠNG ĐẢNG KHÓA XIII\n"
+         "về phát triển văn hóa đọc và mạng lưới thư viện số\n"
+         "đến năm 2035, tầm nhìn đến năm 2045\n-----\n\n"
+         "I- TÌNH HÌNH VÀ NGUYÊN NHÂN\n\n"
+         "1. Thời gian qua, hệ thống thư viện có bước phát triển.\n\n"
+         "Nơi nhận:" +
+         sep +
+         "T/M BAN CHẤP HÀNH TRUNG ƯƠNG\n"
+         "- Các tỉnh ủy, thành ủy," +
+         sep +
+         "TỔNG BÍ THƯ\n"
+         "- Lưu Văn phòng Trung ương Đảng." +
+         sep + "Nguyễn Văn An\n";
+}
+
+TEST(ParseOfficialHeader, ColumnsSeparatedByTabsSpacesOrOneSpace) {
+  for (const std::string sep : {"\t", "\t\t\t", "      ", " "}) {
+    SCOPED_TRACE("separator [" + sep + "]");
+    ExpectHeader(ParseOfficialHeader(A(), R(), NqWithColumns(sep)), kNq901);
+  }
+}
+
+TEST(ParseOfficialHeader, BlankLinesEverywhereAndCrlf) {
+  std::string text = ReadSource("corpus/official/party-nq-901.txt");
+  std::string spread;
+  for (char c : text) {
+    if (c == '\n') {
+      spread += "\r\n\r\n  \r\n";
+    } else {
+      spread.push_back(c);
+    }
+  }
+  ExpectHeader(ParseOfficialHeader(A(), R(), spread), kNq901);
+}
+
+TEST(ParseOfficialHeader, LowerCasedTcvn3HeadingsAndNewToneStyle) {
+  const OfficialHeader h =
+      ParseOfficialHeader(A(), R(),
+                          "ban chấp hành trung ương\t\tđảng cộng sản việt nam\n"
+                          "*\n"
+                          "Số 21-NQ/TW\t\tHà Nội, ngày 16 tháng 6 năm 2022\n"
+                          "nghị quyết\n"
+                          "hội nghị lần thứ năm ban chấp hành trung ương đảng khoá xiii\n"
+                          "về tăng cường củng cố, hoàn thiện tổ chức cơ sở đảng\n"
+                          "Sau 10 năm thực hiện, công tác tổ chức cơ sở đảng đạt nhiều kết quả.\n"
+                          "t/m ban chấp hành trung ương\n"
+                          "tổng bí thư\n"
+                          "Nguyễn Văn An\n");
+  ExpectHeader(
+      h, Expect("ban chấp hành trung ương", "21-NQ/TW", "Hà Nội", "2022-06-16", "Nghị quyết", 5,
+                "XIII", "về tăng cường củng cố, hoàn thiện tổ chức cơ sở đảng", "Nguyễn Văn An",
+                "party"));
+}
+
+TEST(ParseOfficialHeader, DecomposedInputGivesDecomposedFields) {
+  const text::Analyzer& analyzer = A();
+  const OfficialHeader h =
+      ParseOfficialHeader(A(), R(), analyzer.ToNfd(ReadSource("corpus/official/party-nq-901.txt")));
+  EXPECT_TRUE(h.found);
+  EXPECT_EQ(h.issuer, analyzer.ToNfd(kNq901.issuer));
+  EXPECT_EQ(h.symbol, "901-NQ/TW");
+  EXPECT_EQ(h.date, kNq901.date);
+  EXPECT_EQ(h.type, kNq901.type);  // canonical, always NFC
+  EXPECT_EQ(h.plenum, 11);
+  EXPECT_EQ(h.term, "XIII");
+  EXPECT_EQ(h.subject, analyzer.ToNfd(kNq901.subject));
+  EXPECT_EQ(h.signer, analyzer.ToNfd(kNq901.signer));
+}
+
+TEST(ParseOfficialHeader, StateHeaderFlattenedWithSingleSpaces) {
+  const OfficialHeader h =
+      ParseOfficialHeader(A(), R(),
+                          "CHÍNH PHỦ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+                          "------- Độc lập - Tự do - Hạnh phúc\n"
+                          "---------------\n"
+                          "Số: 30/2020/NĐ-CP Hà Nội, ngày 05 tháng 3 năm 2020\n"
+                          "NGHỊ ĐỊNH\n"
+                          "VỀ CÔNG TÁC VĂN THƯ\n"
+                          "Căn cứ Luật Tổ chức Chính phủ ngày 19 tháng 6 năm 2015;\n"
+                          "Chính phủ ban hành Nghị định về công tác văn thư.\n"
+                          "TM. CHÍNH PHỦ THỦ TƯỚNG\n"
+                          "Nguyễn Văn Bình\n");
+  ExpectHeader(h, Expect("CHÍNH PHỦ", "30/2020/NĐ-CP", "Hà Nội", "2020-03-05", "Nghị định",
+                         std::nullopt, "", "VỀ CÔNG TÁC VĂN THƯ", "Nguyễn Văn Bình", "state"));
+}
+
+TEST(ParseOfficialHeader, ProvincialTwoLineIssuerAndPlanType) {
+  const OfficialHeader h = ParseOfficialHeader(
+      A(), R(),
+      "ĐẢNG BỘ TỈNH QUẢNG TRỊ\t\tĐẢNG CỘNG SẢN VIỆT NAM\n"
+      "TỈNH ỦY\n"
+      "*\n"
+      "Số 915-KH/TU\t\tQuảng Trị, ngày 03 tháng 6 năm 2024\n"
+      "\n"
+      "KẾ HOẠCH\n"
+      "thực hiện Nghị quyết số 901-NQ/TW ngày 18/5/2024 của Hội nghị lần thứ mười một\n"
+      "Ban Chấp hành Trung ương Đảng khóa XIII\n"
+      "-----\n"
+      "I- MỤC ĐÍCH, YÊU CẦU\n"
+      "T/M BAN THƯỜNG VỤ\n"
+      "PHÓ BÍ THƯ THƯỜNG TRỰC\n"
+      "(Đã ký)\n"
+      "LÊ VĂN BÌNH\n");
+  // The separator closes the subject, so its capitalized second line is a wrap; the plenum and
+  // term named inside the subject are the cited resolution's, not this document's.
+  ExpectHeader(
+      h, Expect("ĐẢNG BỘ TỈNH QUẢNG TRỊ TỈNH ỦY", "915-KH/TU", "Quảng Trị", "2024-06-03",
+                "Kế hoạch", std::nullopt, "",
+                "thực hiện Nghị quyết số 901-NQ/TW ngày 18/5/2024 của Hội nghị lần thứ mười một "
+                "Ban Chấp hành Trung ương Đảng khóa XIII",
+                "LÊ VĂN BÌNH", "party"));
+}
+
+TEST(ParseOfficialHeader, PlenumWordingVariants) {
+  struct Case {
+    const char* line;
+    std::optional<int> plenum;
+    const char* term;
+  };
+  const Case cases[] = {
+      {"HỘI NGHỊ LẦN THỨ NĂM BAN CHẤP HÀNH TRUNG ƯƠNG ĐẢNG KHÓA XIII", 5, "XIII"},
+      {"HỘI NGHỊ LẦN THỨ NHẤT BAN CHẤP HÀNH TRUNG ƯƠNG ĐẢNG KHÓA XIV", 1, "XIV"},
+      {"HỘI NGHỊ LẦN THỨ TƯ\nBAN CHẤP HÀNH TRUNG ƯƠNG ĐẢNG KHOÁ XII", 4, "XII"},
+      {"HỘI NGHỊ LẦN THỨ MƯỜI LĂM BAN CHẤP HÀNH TRUNG ƯƠNG ĐẢNG KHÓA XI", 15, "XI"},
+      {"HỘI NGHỊ LẦN THỨ HAI MƯƠI MỐT BAN CHẤP HÀNH TRUNG ƯƠNG KHÓA IX", 21, "IX"},
+      {"HỘI NGHỊ LẦN THỨ 8 BAN CHẤP HÀNH TRUNG ƯƠNG ĐẢNG KHÓA XII", 8, "XII"},
+      {"HỘI NGHỊ TRUNG ƯƠNG 6 KHÓA X", 6, "X"},
+      {"CỦA BỘ CHÍNH TRỊ", std::nullopt, ""},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.line);
+    const OfficialHeader h =
+        ParseOfficialHeader(A(), R(),
+                            std::string("BAN CHẤP HÀNH TRUNG ƯƠNG\tĐẢNG CỘNG SẢN VIỆT NAM\n*\n"
+                                        "Số 99-NQ/TW\tHà Nội, ngày 01 tháng 02 năm 2024\n"
+                                        "NGHỊ QUYẾT\n") +
+                                c.line + "\nvề một chủ đề mẫu\n-----\n");
+    EXPECT_TRUE(h.found);
+    EXPECT_EQ(h.plenum, c.plenum);
+    EXPECT_EQ(h.term, c.term);
+    EXPECT_EQ(h.subject, "về một chủ đề mẫu");
+  }
+}
+
+TEST(ParseOfficialHeader, NewsAboutDocumentsIsNotAHeader) {
+  EXPECT_FALSE(ParseOfficialHeader(A(), R(), "").found);
+  EXPECT_FALSE(
+      ParseOfficialHeader(
+          A(), R(),
+          "Quán triệt Nghị quyết số 21-NQ/TW\n"
+          "Số 21-NQ/TW ngày 16/6/2022 của Ban Chấp hành Trung ương Đảng Cộng sản Việt Nam về tăng "
+          "cường củng cố tổ chức cơ sở đảng được quán triệt sâu rộng.\n"
+          "Độc lập - Tự do - Hạnh phúc là khát vọng của dân tộc.\n")
+          .found);
+  // The motto as a page heading, but neither a number nor a type line under it.
+  EXPECT_FALSE(ParseOfficialHeader(A(), R(),
+                                   "ĐẢNG CỘNG SẢN VIỆT NAM\nTin tức - Sự kiện\n"
+                                   "Hôm nay, Ban Bí thư làm việc với Tỉnh ủy về công tác cán bộ.\n")
+                   .found);
+}
+
+// ---------------------------------------------------------------------------------------------
+// OfficialHeader::lines
+// ---------------------------------------------------------------------------------------------
+
+using Lines = std::vector<std::size_t>;
+
+TEST(ParseOfficialHeader, LinesAreTheHeaderBlockAndTheSignatureBlock) {
+  // 0 issuer | motto, 1 "*", 2 number | date, 3 blank, 4 type, 5 plenum, 6-7 subject, 8 rule;
+  // 10-12 body; 14 "Nơi nhận:" | "T/M ...", 15 list item | "TỔNG BÍ THƯ", 16 item | name.
+  for (const std::string sep : {"\t", "      ", " "}) {
+    SCOPED_TRACE("separator [" + sep + "]");
+    EXPECT_EQ(ParseOfficialHeader(A(), R(), NqWithColumns(sep)).lines,
+              (Lines{0, 1, 2, 4, 5, 6, 7, 8, 14, 15, 16}));
+  }
+}
+
+TEST(ParseOfficialHeader, LinesCountBlankLinesOfTheInput) {
+  const std::string text = ReadSource("corpus/official/party-nq-901.txt");
+  const Lines plain = ParseOfficialHeader(A(), R(), text).lines;
+  ASSERT_FALSE(plain.empty());
+  std::string spread;  // every line followed by two blank ones
+  for (char c : text) spread += c == '\n' ? std::string("\r\n\r\n  \r\n") : std::string(1, c);
+  Lines expected;
+  for (std::size_t line : plain) expected.push_back(3 * line);
+  EXPECT_EQ(ParseOfficialHeader(A(), R(), spread).lines, expected);
+}
+
+TEST(ParseOfficialHeader, LinesOfAStateHeaderStopAtTheBody) {
+  const OfficialHeader h =
+      ParseOfficialHeader(A(), R(),
+                          "CHÍNH PHỦ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"        // 0
+                          "------- Độc lập - Tự do - Hạnh phúc\n"                 // 1
+                          "---------------\n"                                     // 2
+                          "Số: 30/2020/NĐ-CP Hà Nội, ngày 05 tháng 3 năm 2020\n"  // 3
+                          "NGHỊ ĐỊNH\n"                                           // 4
+                          "VỀ CÔNG TÁC VĂN THƯ\n"                                 // 5
+                          "Căn cứ Luật Tổ chức Chính phủ ngày 19 tháng 6 năm 2015;\n"
+                          "Chính phủ ban hành Nghị định về công tác văn thư.\n"
+                          "TM. CHÍNH PHỦ THỦ TƯỚNG\n"  // 8
+                          "Nguyễn Văn Bình\n");        // 9
+  EXPECT_EQ(h.lines, (Lines{0, 1, 2, 3, 4, 5, 8, 9}));
+}
+
+TEST(ParseOfficialHeader, LinesOfAHeaderWithoutTypeLineEndAtItsLastItem) {
+  const OfficialHeader h =
+      ParseOfficialHeader(A(), R(),
+                          "BỘ VĂN HÓA\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"    // 0
+                          "\tĐộc lập - Tự do - Hạnh phúc\n"                     // 1
+                          "-------\t---------------\n"                          // 2
+                          "Số: 1234/BVH-VP\tHà Nội, ngày 5 tháng 3 năm 2024\n"  // 3
+                          "Kính gửi: Các sở văn hóa.\n"
+                          "Bộ đề nghị các sở báo cáo kết quả thực hiện trước ngày 30/3/2024.\n"
+                          "-----\n");
+  ASSERT_TRUE(h.found);
+  EXPECT_EQ(h.symbol, "1234/BVH-VP");
+  EXPECT_EQ(h.type, "");
+  EXPECT_EQ(h.lines, (Lines{0, 1, 2, 3}));
+}
+
+TEST(ParseOfficialHeader, NoHeaderNoLines) {
+  EXPECT_TRUE(ParseOfficialHeader(A(), R(), "").lines.empty());
+  EXPECT_TRUE(ParseOfficialHeader(A(), R(),
+                                  "ĐẢNG CỘNG SẢN VIỆT NAM\nTin tức - Sự kiện\n"
+                                  "Hôm nay, Ban Bí thư làm việc với Tỉnh ủy về công tác cán bộ.\n")
+                  .lines.empty());
+}
+
+}  // namespace
+}  // namespace vankien
