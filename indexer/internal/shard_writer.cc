@@ -1,4 +1,4 @@
-#include "indexer/shard_writer.h"
+#include "indexer/internal/shard_writer.h"
 
 #include <utility>
 
