@@ -17,8 +17,10 @@
 #include "indexer/refs/registry.h"
 #include "indexer/schema.h"
 #include "indexer/shard_layout.h"
-#include "indexer/shard_writer.h"
-#include "indexer/xapian_status.h"
+#include "indexer/internal/shard_writer.h"
+#include "indexer/internal/xapian_status.h"
+#include "indexer/stored_document.h"
+#include "indexer/terms.h"
 
 namespace vankien {
 namespace {
@@ -172,21 +174,23 @@ struct IndexWriter::Impl {
     return first;
   }
 
-  // Reference terms for every mention in `text`; returns the mentions' JSON for the doc data.
-  nlohmann::ordered_json IndexReferences(std::string_view text, Xapian::Document* doc) {
-    nlohmann::ordered_json list = nlohmann::ordered_json::array();
+  // Adds `term` (wdf 1) when it can be a Xapian term.
+  static void AddTerm(const std::string& term, Xapian::Document* doc) {
+    if (terms::Fits(term)) doc->add_term(term);
+  }
+
+  // Reference terms for every mention in `text`; returns the mentions for the stored data.
+  std::vector<StoredMention> IndexReferences(std::string_view text, Xapian::Document* doc) {
+    std::vector<StoredMention> list;
     for (const refs::Mention& m : recognizer->Find(text)) {
       const std::string symbol = m.Canonical();
       if (symbol.empty()) continue;  // a number whose issuer nobody knows
-      doc->add_term(std::string(schema::kRefPrefix) + symbol);
-      if (!m.resolved_symbol.empty()) doc->add_term(std::string(schema::kRefPrefix) + m.resolved_symbol);
-      const std::string key = m.Key();
-      if (key != symbol) doc->add_term(std::string(schema::kRefKeyPrefix) + key);
-      list.push_back({{"symbol", m.resolved_symbol.empty() ? symbol : m.resolved_symbol},
-                      {"key", key},
-                      {"surface", m.surface},
-                      {"begin", m.byte_start},
-                      {"end", m.byte_end}});
+      AddTerm(terms::Ref(symbol), doc);
+      if (!m.resolved_symbol.empty()) AddTerm(terms::Ref(m.resolved_symbol), doc);
+      std::string key = m.Key();
+      if (key != symbol) AddTerm(terms::RefKey(key), doc);
+      list.push_back({m.resolved_symbol.empty() ? symbol : m.resolved_symbol, std::move(key), m.surface,
+                      m.byte_start, m.byte_end});
     }
     return list;
   }
@@ -224,8 +228,8 @@ struct IndexWriter::Impl {
       }
       if (!m.plenum) m.plenum = d.plenum;
       if (m.kind.empty() && !d.kind.empty() && d.kind != "article") m.kind = d.kind;
-      doc->add_term(std::string(schema::kOwnSymbolPrefix) + symbol);
-      doc->add_term(std::string(schema::kOwnKeyPrefix) + m.Key());
+      AddTerm(terms::OwnSymbol(symbol), doc);
+      AddTerm(terms::OwnKey(m.Key()), doc);
       AddToRegistry(m, d);
       return m;
     }
@@ -235,16 +239,16 @@ struct IndexWriter::Impl {
   // Boolean terms for the filterable facts, and the same facts in value slots for facets.
   static void IndexFacts(const Document& d, const refs::Mention& own, Xapian::Document* doc) {
     const bool official = !own.Canonical().empty();
-    auto fact = [doc](std::string_view prefix, unsigned slot, const std::string& value) {
+    auto fact = [doc](std::string (*term)(std::string_view), unsigned slot, std::string_view value) {
       if (value.empty()) return;
-      doc->add_boolean_term(schema::BoundedTerm(prefix, value));
-      doc->add_value(slot, value);
+      doc->add_boolean_term(term(value));
+      doc->add_value(slot, std::string(value));
     };
-    fact(schema::kKindPrefix, schema::kKindSlot, official ? own.type : "article");
-    if (official) fact(schema::kIssuerPrefix, schema::kIssuerSlot, own.issuer);
-    if (official) fact(schema::kTermPrefix, schema::kTermSlot, own.term);
-    if (d.date.size() >= 4) fact(schema::kYearPrefix, schema::kYearSlot, d.date.substr(0, 4));
-    fact(schema::kSourcePrefix, schema::kSourceSlot, d.source);
+    fact(terms::Kind, schema::kKindSlot, official ? own.type : "article");
+    if (official) fact(terms::Issuer, schema::kIssuerSlot, own.issuer);
+    if (official) fact(terms::Term, schema::kTermSlot, own.term);
+    fact(terms::Year, schema::kYearSlot, terms::YearOfDate(d.date));
+    fact(terms::Source, schema::kSourceSlot, d.source);
   }
 
   // Indexes `text`; positions start at *pos and advance. wdf_inc weights a field (the title).
@@ -254,23 +258,23 @@ struct IndexWriter::Impl {
     const text::Token* previous = nullptr;
     for (const text::Token& t : tokens) {
       ++*pos;
-      if (t.folded.size() > schema::kMaxTermBytes || t.exact.size() > schema::kMaxTermBytes) {
+      if (!terms::Indexable(t)) {
         previous = nullptr;
         continue;
       }
       if (previous != nullptr) {
-        term.assign(schema::kPairPrefix).append(previous->folded).append(" ").append(t.folded);
-        if (term.size() <= schema::kMaxTermBytes) doc->add_term(term, wdf_inc);
+        term = terms::Pair(previous->folded, t.folded);
+        if (terms::Fits(term)) doc->add_term(term, wdf_inc);
       }
       previous = &t;
-      term.assign(schema::kFoldedPrefix).append(t.folded);
+      term = terms::Folded(t.folded);
       if (options.folded_positions) {
         doc->add_posting(term, *pos, wdf_inc);
       } else {
         doc->add_term(term, wdf_inc);
       }
       if (t.HasMarks()) {
-        term.assign(schema::kExactPrefix).append(t.exact);
+        term = terms::Exact(t.exact);
         if (options.folded_positions && options.exact_positions) {
           doc->add_posting(term, *pos, wdf_inc);
         } else {
@@ -287,41 +291,22 @@ struct IndexWriter::Impl {
     IndexText(d.title, 2, &pos, &doc);
     IndexText(d.text, 1, &pos, &doc);
     for (const auto& [key, value] : d.fields) IndexText(value, 1, &pos, &doc);
-    doc.add_boolean_term(schema::IdTerm(d.id));
-    if (!d.path.empty()) doc.add_boolean_term(schema::FileTerm(d.path));
+    doc.add_boolean_term(terms::Id(d.id));
+    if (!d.path.empty()) doc.add_boolean_term(terms::File(d.path));
     if (!d.date.empty()) doc.add_value(schema::kDateSlot, d.date);
 
-    nlohmann::ordered_json references = nlohmann::ordered_json::array();
+    std::vector<StoredMention> mentions;
     refs::Mention own;
     if (recognizer) {
-      IndexReferences(d.title, &doc);
-      references = IndexReferences(d.text, &doc);
+      (void)IndexReferences(d.title, &doc);  // indexed; only the text's mentions are stored
+      mentions = IndexReferences(d.text, &doc);
       if (!d.symbol.empty()) own = IndexOwnSymbol(d, &doc);
     }
     IndexFacts(d, own, &doc);
-    nlohmann::ordered_json data = {{"id", d.id},
-                                   {"title", d.title},
-                                   {"text", d.text},
-                                   {"date", d.date},
-                                   {"url", d.url},
-                                   {"path", d.path},
-                                   {"symbol", own.Canonical()},
-                                   {"kind", d.kind.empty() ? "article" : d.kind},
-                                   {"source", d.source},
-                                   {"encoding", d.encoding},
-                                   {"flags", d.flags},
-                                   {"issuer", d.issuer},
-                                   {"term", own.term.empty() ? d.term : own.term},
-                                   {"plenum", d.plenum ? nlohmann::ordered_json(*d.plenum) : nlohmann::ordered_json()},
-                                   {"subject", d.subject},
-                                   {"signer", d.signer},
-                                   {"place", d.place}};
-    nlohmann::ordered_json fields = nlohmann::ordered_json::object();  // keeps input order
-    for (const auto& [key, value] : d.fields) fields[key] = value;
-    data["fields"] = std::move(fields);
-    data["refs"] = std::move(references);
-    // Invalid UTF-8 in a source file must not stop indexing: store U+FFFD in its place.
-    doc.set_data(data.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace));
+    // The stored symbol is the one recognized (canonical); the term, the one the recognizer
+    // filled in when the header gave none.
+    const IndexedFacts facts{own.Canonical(), own.term.empty() ? d.term : own.term};
+    doc.set_data(EncodeStoredDocument(d, facts, mentions));
     return doc;
   }
 };

@@ -1,6 +1,8 @@
 // The index schema: every Xapian term prefix, value slot and metadata key vankien uses, defined
 // once. This header is the contract between the indexer and the search library; the README's
-// schema table mirrors it. Thread-safety: constants only.
+// schema table mirrors it. Terms are spelled from these prefixes by indexer/terms.h only, and
+// the document data is encoded and decoded by indexer/stored_document.h only.
+// Thread-safety: constants and pure functions.
 #ifndef VANKIEN_INDEXER_SCHEMA_H_
 #define VANKIEN_INDEXER_SCHEMA_H_
 
@@ -76,7 +78,8 @@ inline constexpr unsigned kSourceSlot = 5;
 // "fields","refs"} where "fields" holds every other string field of the source record, "text"
 // is the original text (snippets and reference contexts are cut from it by byte offset),
 // "symbol" the document's own canonical symbol and "refs" its mentions in the text:
-// [{"symbol","key","surface","begin","end"}] with byte offsets into "text".
+// [{"symbol","key","surface","begin","end"}] with byte offsets into "text". The codec is
+// indexer/stored_document.h (EncodeStoredDocument / DecodeStoredDocument).
 
 // ---- Database metadata keys -----------------------------------------------------------------
 inline constexpr std::string_view kMetaLastIndexed = "vankien.last_indexed";  // ISO 8601 UTC
@@ -115,10 +118,10 @@ inline std::string BoundedTerm(std::string_view prefix, std::string_view value) 
   return term.append(value.substr(0, kMaxIdTermBytes - 32)).append(hex);
 }
 
-// The unique-id term of a document id.
+// The unique-id term of a document id (callers spell it terms::Id, indexer/terms.h).
 inline std::string IdTerm(std::string_view id) { return BoundedTerm(kIdPrefix, id); }
 
-// The source-file term of a path, and its metadata key.
+// The source-file term of a path (terms::File), and its metadata key.
 inline std::string FileTerm(std::string_view path) { return BoundedTerm(kFilePrefix, path); }
 inline std::string FileMetaKey(std::string_view path) { return BoundedTerm(kMetaFilePrefix, path); }
 

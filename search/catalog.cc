@@ -17,19 +17,21 @@
 #include <cstdio>
 #include <chrono>
 #include <map>
-#include <nlohmann/json.hpp>
 #include <set>
 #include <tuple>
 #include <unordered_map>
 #include <unordered_set>
 
+#include "indexer/refs/key.h"
 #include "indexer/refs/lexicon.h"
 #include "indexer/refs/mention.h"
 #include "indexer/refs/recognizer.h"
 #include "indexer/refs/registry.h"
 #include "indexer/schema.h"
-#include "indexer/shard_layout.h"
+#include "indexer/stored_document.h"
+#include "indexer/terms.h"
 #include "indexer/text/utf8.h"
+#include "search/internal/index_reader.h"
 
 namespace vankien::search {
 
@@ -76,12 +78,6 @@ bool SameAsciiCase(std::string_view a, std::string_view b) {
     if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i]))) return false;
   }
   return true;
-}
-
-std::string_view SymbolOfKey(std::string_view key) { return key.substr(0, key.find('@')); }
-std::string_view SuffixOfKey(std::string_view key) {
-  const std::size_t at = key.find('@');
-  return at == std::string_view::npos ? std::string_view() : key.substr(at + 1);
 }
 
 constexpr std::size_t kMaxContext = 300;  // bytes either side of a mention
@@ -314,30 +310,6 @@ std::string TitleAfterMention(std::string_view after, std::string* issuer_name, 
   return "";
 }
 
-std::string CatalogKey(std::string_view symbol, std::string_view term, std::string_view date) {
-  const std::string s(symbol);
-  if (s.empty()) return s;
-  // Party symbols are "N-T/I", state ones "N/…".
-  const std::size_t dash = s.find('-'), slash = s.find('/');
-  const bool party = dash != std::string::npos && slash != std::string::npos && dash < slash;
-  const std::string year = date.size() >= 4 && AllDigits(date.substr(0, 4)) ? std::string(date.substr(0, 4)) : "";
-  if (party) {
-    if (!term.empty()) return s + "@" + std::string(term);
-    const std::string derived = refs::PartyTermOn(date);
-    if (!derived.empty()) return s + "@" + derived;
-    if (!year.empty()) return s + "@" + year;
-    return s;
-  }
-  // State: "30/2020/NĐ-CP" and "59/2020/QH14" show their year; "749/QĐ-TTg" and công văn
-  // "3546/UBND-VP" do not, so the year tells them apart.
-  const std::size_t first = s.find('/');
-  const std::size_t second = s.find('/', first + 1);
-  const bool year_shown = first != std::string::npos && second != std::string::npos &&
-                          AllDigits(s.substr(first + 1, second - first - 1));
-  if (year_shown || year.empty()) return s;
-  return s + "@" + year;
-}
-
 namespace {
 
 // What a symbol says about itself, from the recognizer's reading of it.
@@ -497,7 +469,7 @@ class Builder {
         held_[key].push_back(*p);
         own_key_[*p] = key;
       }
-      const std::string symbol(SymbolOfKey(key));
+      const std::string symbol(refs::SplitKey(key).symbol);
       std::string date = held_[key].empty() ? std::string() : DateOf(held_[key].front());
       AddCandidate(symbol, key, date);
     }
@@ -514,7 +486,7 @@ class Builder {
     Candidate c;
     c.key = key;
     c.date = date;
-    const std::string_view suffix = SuffixOfKey(key);
+    const std::string_view suffix = refs::SplitKey(key).suffix;
     if (IsRoman(suffix)) c.term = suffix;
     if (AllDigits(suffix)) c.year = suffix;
     list.push_back(std::move(c));
@@ -522,7 +494,7 @@ class Builder {
 
   void IndexRegistry() {
     for (const refs::Registry::Entry& e : registry_) {
-      const std::string key = CatalogKey(e.symbol, e.term, e.date);
+      const std::string key = refs::DocumentKey(e.symbol, e.term, e.date);
       registry_by_key_.emplace(key, &e);
       AddCandidate(e.symbol, key, e.date);
     }
@@ -533,7 +505,7 @@ class Builder {
     const std::string prefix(schema::kRefKeyPrefix);
     for (auto t = db_.allterms_begin(prefix); t != db_.allterms_end(prefix); ++t) {
       const std::string key = (*t).substr(prefix.size());
-      const std::string symbol(SymbolOfKey(key));
+      const std::string symbol(refs::SplitKey(key).symbol);
       if (symbol == key) continue;
       auto& per_doc = keyed_[symbol];
       for (auto p = db_.postlist_begin(*t); p != db_.postlist_end(*t); ++p) {
@@ -605,11 +577,11 @@ class Builder {
       } else if (d.plenum) {
         // No term: every term's documents of that plenum are candidates.
         for (const auto* e : registry_.FindByPlenum(d.type, *d.plenum, "")) {
-          options.push_back(CatalogKey(e->symbol, e->term, e->date));
+          options.push_back(refs::DocumentKey(e->symbol, e->term, e->date));
         }
       }
       if (target != nullptr) {
-        const std::string key = CatalogKey(target->symbol, target->term, target->date);
+        const std::string key = refs::DocumentKey(target->symbol, target->term, target->date);
         descriptive_to_key_[symbol] = key;
         for (auto p = db_.postlist_begin(*t); p != db_.postlist_end(*t); ++p) {
           resolved[target->symbol][*p].emplace_back(key, p.get_wdf());
@@ -634,7 +606,7 @@ class Builder {
     std::vector<std::pair<std::string, std::size_t>> parts;
     for (const std::string& symbol : numbered) {
       if (++done % 2000 == 0) Progress("reference terms", done, numbered.size());
-      const std::string term = prefix + symbol;
+      const std::string term = terms::Ref(symbol);
       const auto keyed_it = keyed_.find(symbol);
       const auto resolved_it = resolved.find(symbol);
       for (auto p = db_.postlist_begin(term); p != db_.postlist_end(term); ++p) {
@@ -660,7 +632,7 @@ class Builder {
         }
         // A document's mentions of its own number (the header "Số 21-NQ/TW") are no citation.
         const auto own = own_key_.find(d);
-        const bool own_symbol = own != own_key_.end() && SymbolOfKey(own->second) == symbol;
+        const bool own_symbol = own != own_key_.end() && refs::SplitKey(own->second).symbol == symbol;
         if (rest > 0 && !own_symbol) parts.emplace_back(ResolveUnkeyed(symbol, DateOf(d)), rest);
         std::sort(parts.begin(), parts.end());
         for (const auto& [key, n] : parts) {
@@ -680,13 +652,13 @@ class Builder {
   // archive or the registry knows that one.
   void MergeYearForms() {
     std::unordered_set<std::string> known;
-    for (const auto& [key, row] : rows_) known.insert(std::string(SymbolOfKey(key)));
+    for (const auto& [key, row] : rows_) known.insert(std::string(refs::SplitKey(key).symbol));
     for (const refs::Registry::Entry& e : registry_) known.insert(e.symbol);
-    for (const auto& [key, docs] : held_) known.insert(std::string(SymbolOfKey(key)));
+    for (const auto& [key, docs] : held_) known.insert(std::string(refs::SplitKey(key).symbol));
     std::vector<std::pair<std::string, std::string>> moves;
     for (const auto& [key, row] : rows_) {
-      const std::string_view year = SuffixOfKey(key);
-      const std::string_view symbol = SymbolOfKey(key);
+      const std::string_view year = refs::SplitKey(key).suffix;
+      const std::string_view symbol = refs::SplitKey(key).symbol;
       const std::size_t slash = symbol.find('/');
       if (year.size() != 4 || !AllDigits(year) || slash == std::string_view::npos ||
           symbol.find('/', slash + 1) != std::string_view::npos || symbol.find('-') == std::string_view::npos) {
@@ -741,14 +713,14 @@ class Builder {
     for (const std::string& key : keys) {
       CatalogEntry e;
       e.key = key;
-      e.symbol = SymbolOfKey(key);
+      e.symbol = refs::SplitKey(key).symbol;
       const SymbolFacts& f = FactsOf(e.symbol);
       e.system = f.system;
       e.type = f.type;
       e.type_name = f.type_name;
       e.number = f.number;
       e.issuer = f.issuer;
-      const std::string_view suffix = SuffixOfKey(key);
+      const std::string_view suffix = refs::SplitKey(key).suffix;
       if (IsRoman(suffix)) e.term = suffix;
       if (auto r = registry_by_key_.find(key); r != registry_by_key_.end()) {
         const refs::Registry::Entry& reg = *r->second;
@@ -894,33 +866,24 @@ class Builder {
     }
     ++catalog_.stats.documents_read;
     ReadDoc doc;
-    const auto j = nlohmann::json::parse(db_.get_document(d).get_data(), nullptr, false);
-    if (j.is_object()) {
-      auto str = [&](const char* k) {
-        auto it = j.find(k);
-        return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
-      };
-      doc.id = str("id");
-      doc.title = str("title");
-      doc.date = str("date");
-      doc.subject = str("subject");
-      const std::string text = str("text");
-      if (auto refs = j.find("refs"); refs != j.end() && refs->is_array()) {
-        for (const auto& r : *refs) {
-          if (!r.is_object()) continue;
-          ReadRef ref;
-          ref.symbol = r.value("symbol", "");
-          ref.key = r.value("key", "");
-          ref.surface = r.value("surface", "");
-          ref.begin = std::min(r.value("begin", std::size_t{0}), text.size());
-          ref.end = std::min(std::max(r.value("end", std::size_t{0}), ref.begin), text.size());
-          ref.context = SentenceAround(text, ref.begin, ref.end);
-          ref.title = TitleAfterMention(std::string_view(text).substr(ref.end, 400), &ref.issuer_name, &ref.date);
-          doc.refs.push_back(std::move(ref));
-        }
-      }
-      FindRelations(text, &doc, own_key_.count(d) > 0);
+    const StoredDocument stored = DecodeStoredDocument(db_.get_document(d).get_data());
+    doc.id = stored.doc.id;
+    doc.title = stored.doc.title;
+    doc.date = stored.doc.date;
+    doc.subject = stored.doc.subject;
+    const std::string& text = stored.doc.text;
+    for (const StoredMention& m : stored.mentions) {
+      ReadRef ref;
+      ref.symbol = m.symbol;
+      ref.key = m.key;
+      ref.surface = m.surface;
+      ref.begin = m.begin;
+      ref.end = m.end;
+      ref.context = SentenceAround(text, ref.begin, ref.end);
+      ref.title = TitleAfterMention(std::string_view(text).substr(ref.end, 400), &ref.issuer_name, &ref.date);
+      doc.refs.push_back(std::move(ref));
     }
+    FindRelations(text, &doc, own_key_.count(d) > 0);
     return &read_.emplace(d, std::move(doc)).first->second;
   }
 
@@ -1041,7 +1004,7 @@ class Builder {
       if (e.date.empty()) {
         // A date from the mentions must agree with the entry's term or year.
         const std::string d = Majority(dates);
-        const std::string_view suffix = SuffixOfKey(e.key);
+        const std::string_view suffix = refs::SplitKey(e.key).suffix;
         const bool fits = e.term.empty() ? (suffix.empty() || StartsWith(d, suffix)) : refs::PartyTermOn(d) == e.term;
         if (!d.empty() && fits) e.date = d;
       }
@@ -1084,9 +1047,8 @@ class Builder {
     std::size_t done = 0;
     for (auto p = db_.postlist_begin(""); p != db_.postlist_end(""); ++p) {
       if (++done % 1000 == 0) Progress("scanning texts", done, total);
-      const auto j = nlohmann::json::parse(db_.get_document(*p).get_data(), nullptr, false);
-      if (!j.is_object()) continue;
-      const std::string text = j.value("text", "");
+      const Document doc = DecodeStoredDocument(db_.get_document(*p).get_data()).doc;
+      const std::string& text = doc.text;
       std::set<std::string> in_doc;
       for (const refs::Mention& m : recognizer_.Find(text)) {
         if (!m.Canonical().empty() || m.number.empty() || m.type.empty()) continue;
@@ -1103,8 +1065,8 @@ class Builder {
         ++u.citations;
         if (in_doc.insert(name).second) ++u.citing_documents;
         if (u.contexts.size() < options_.contexts && in_doc.size() > 0 &&
-            (u.contexts.empty() || u.contexts.back().id != j.value("id", ""))) {
-          u.contexts.push_back({j.value("id", ""), j.value("title", ""), j.value("date", ""), 1, m.surface,
+            (u.contexts.empty() || u.contexts.back().id != doc.id)) {
+          u.contexts.push_back({doc.id, doc.title, doc.date, 1, m.surface,
                                 SentenceAround(text, m.byte_start, m.byte_end)});
         }
       }
@@ -1217,6 +1179,8 @@ class Builder {
 
 }  // namespace
 
+// Everything the catalogue reads (reference terms, the date slot, the stored registry and the
+// mentions of the stored data) is the same since schema 3.
 constexpr int kMinSchema = 3;
 
 Result<Catalog> BuildCatalog(const std::string& dir, const CatalogOptions& options) {
@@ -1225,51 +1189,23 @@ Result<Catalog> BuildCatalog(const std::string& dir, const CatalogOptions& optio
       return Status::InvalidArgument("date filter '" + *d + "' is not YYYY, YYYY-MM or YYYY-MM-DD");
     }
   }
-  // The catalogue walks every term and value of the index, which Xapian's remote protocol does
-  // not offer: it needs the shards on local disks.
-  if (auto layout = shards::Read(dir); layout.ok() && !layout->remote.empty()) {
-    return Status::InvalidArgument("the catalogue reads the whole index, which remote shards (" +
-                                   layout->remote.front() +
-                                   ") cannot serve: build it where the shards are, from a stub listing "
-                                   "their directories");
-  }
-  // A writer committing while we read can invalidate our revision: start again, a few times.
-  constexpr int kAttempts = 4;
+  ReadRequirements requirements;
+  requirements.min_schema = kMinSchema;
+  requirements.local_only =
+      "the catalogue reads the whole index, which remote shards cannot serve: build it where the "
+      "shards are, from a stub listing their directories";
+  // A writer committing while we read can invalidate our revision: open the newest and start
+  // again, as often as the searcher would (index_reader.h).
   for (int attempt = 1;; ++attempt) {
+    auto opened = OpenForReading(dir, OpenOptions{}, requirements);
+    if (!opened.ok()) return opened.status();
     try {
-      Xapian::Database db(dir);
-      const std::string version = db.get_metadata(std::string(schema::kMetaSchemaVersion));
-      if (version.empty() && db.get_doccount() == 0) {
-        return Status::Corrupt(dir + " holds no vankien index; build one with `vankien index --db " + dir + " …`");
-      }
-      // Everything the catalogue reads (reference terms, the date slot, the stored registry and
-      // the "refs" of the document data) is the same since schema 3, so indexes of schema 3 up
-      // to this build's are read.
-      const int v = AllDigits(version) && version.size() < 6 ? std::stoi(version) : 0;
-      const int current = std::stoi(std::string(schema::kSchemaVersion));
-      if (v < kMinSchema || v > current) {
-        return Status::Corrupt(dir + " was built with index schema " + (version.empty() ? "?" : version) +
-                               ", the catalogue reads schemas " + std::to_string(kMinSchema) + " to " +
-                               std::to_string(current) + "; index it again");
-      }
-      refs::Registry registry;
-      const std::string stored = db.get_metadata(std::string(schema::kMetaRegistry));
-      if (!stored.empty()) {
-        auto parsed = refs::Registry::Parse(stored, dir + " (stored registry)");
-        if (!parsed.ok()) return parsed.status();
-        registry = std::move(parsed).value();
-      }
-      Builder builder(dir, std::move(db), std::move(registry), options);
+      Builder builder(dir, std::move(opened->index.db), std::move(opened->registry), options);
       return builder.Build();
     } catch (const Xapian::DatabaseModifiedError& e) {
-      if (attempt == kAttempts) {
-        return Status::IoError("the index in " + dir + " kept changing while the catalogue was built (" +
-                               e.get_description() + "); try again");
-      }
-    } catch (const Xapian::DatabaseOpeningError& e) {
-      return Status::IoError("cannot open index " + dir + ": " + e.get_description());
+      if (attempt == kReadAttempts) return ReadError(e, dir, "building the catalogue");
     } catch (const Xapian::Error& e) {
-      return Status::IoError("reading " + dir + " failed: " + e.get_description());
+      return ReadError(e, dir, "building the catalogue");
     }
   }
 }

@@ -149,15 +149,12 @@ struct CatalogOptions {
   std::function<void(std::string_view stage, std::size_t done, std::size_t total)> progress;
 };
 
-// Builds the catalogue of the vankien index in `dir`, opened read-only. Errors: IoError when
-// `dir` cannot be opened or read, Corrupt when it is not a vankien index or its stored
-// registry does not parse, InvalidArgument for a bad date filter.
+// Builds the catalogue of the vankien index in `dir`, opened read-only (search/internal/
+// index_reader.h, as the Searcher opens it). Errors: NotFound when `dir` holds no index,
+// FailedPrecondition when its schema is older than 3 or newer than this build's, Corrupt when
+// it is damaged or its stored registry does not parse, InvalidArgument for a bad date filter or
+// remote shards, IoError when reading fails otherwise.
 Result<Catalog> BuildCatalog(const std::string& dir, const CatalogOptions& options = {});
-
-// The key a registry entry or document gets (as the indexer computes XOWNKEY: terms):
-// "21-NQ/TW" + term "XIII" → "21-NQ/TW@XIII"; "749/QĐ-TTg" dated 2023 → "749/QĐ-TTg@2023";
-// "30/2020/NĐ-CP" → itself. Exposed for tests.
-std::string CatalogKey(std::string_view symbol, std::string_view term, std::string_view date);
 
 // The "về …" phrase that follows a mention: `after` is the text right after it. Skips a date
 // ("ngày 16/6/2022"), a term ("(khóa XIII)") and an issuer ("của Bộ Chính trị"), then takes

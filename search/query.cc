@@ -3,8 +3,8 @@
 #include <xapian.h>
 
 #include "indexer/refs/recognizer.h"
-#include "indexer/schema.h"
-#include "search/query_filters.h"
+#include "indexer/terms.h"
+#include "search/internal/query_filters.h"
 #include "search/query_syntax.h"
 #include "search/synonyms.h"
 
@@ -15,13 +15,11 @@ Xapian::Query Scaled(Xapian::Query q, double factor) {
   return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, std::move(q), factor);
 }
 
-Xapian::Query Folded(std::string_view folded) {
-  return Xapian::Query(std::string(schema::kFoldedPrefix).append(folded));
-}
+Xapian::Query Folded(std::string_view folded) { return Xapian::Query(terms::Folded(folded)); }
 
-Xapian::Query Pair(std::string_view a, std::string_view b) {
-  return Xapian::Query(std::string(schema::kPairPrefix).append(a).append(" ").append(b));
-}
+Xapian::Query Pair(std::string_view a, std::string_view b) { return Xapian::Query(terms::Pair(a, b)); }
+
+Xapian::Query Exact(std::string_view exact) { return Xapian::Query(terms::Exact(exact)); }
 
 // The syllables of an expansion ("uy ban nhan dan") as pair terms, all required: a cheap
 // stand-in for the phrase that needs no positions.
@@ -158,7 +156,7 @@ class QueryBuilder::Compiler {
   std::vector<text::Token> Words(std::string_view text) {
     std::vector<text::Token> kept;
     for (text::Token& t : b_.analyzer_.Analyze(text).tokens) {
-      if (t.folded.size() > schema::kMaxTermBytes || t.exact.size() > schema::kMaxTermBytes) continue;
+      if (!terms::Indexable(t)) continue;  // the writer skipped it too
       if (used_ >= b_.options_.max_words) {
         ++out_->dropped_words_;
         continue;
@@ -174,7 +172,7 @@ class QueryBuilder::Compiler {
   Xapian::Query Word(const text::Token& t) const {
     Xapian::Query folded = Folded(t.folded);
     if (!t.HasMarks()) return folded;
-    Xapian::Query exact(std::string(schema::kExactPrefix) + t.exact);
+    Xapian::Query exact = Exact(t.exact);
     if (b_.options_.folded_weight_for_marked <= 0) return exact;
     return Xapian::Query(Xapian::Query::OP_OR, exact, Scaled(folded, b_.options_.folded_weight_for_marked));
   }
@@ -233,13 +231,13 @@ class QueryBuilder::Compiler {
   Xapian::Query Reference(const refs::Mention& m, const std::string& symbol) const {
     const QueryOptions& o = b_.options_;
     std::vector<Xapian::Query> any = {
-        Scaled(Xapian::Query(std::string(schema::kRefPrefix) + symbol), o.citing_weight),
-        Scaled(Xapian::Query(std::string(schema::kOwnSymbolPrefix) + symbol), o.own_weight)};
+        Scaled(Xapian::Query(terms::Ref(symbol)), o.citing_weight),
+        Scaled(Xapian::Query(terms::OwnSymbol(symbol)), o.own_weight)};
     const std::string key = m.Key();
     if (key != symbol && m.resolved_symbol.empty()) {
       // The term or year was given: documents citing exactly that one score more.
-      any.push_back(Scaled(Xapian::Query(std::string(schema::kRefKeyPrefix) + key), o.citing_weight));
-      any.push_back(Scaled(Xapian::Query(std::string(schema::kOwnKeyPrefix) + key), o.own_weight));
+      any.push_back(Scaled(Xapian::Query(terms::RefKey(key)), o.citing_weight));
+      any.push_back(Scaled(Xapian::Query(terms::OwnKey(key)), o.own_weight));
     }
     return Xapian::Query(Xapian::Query::OP_OR, any.begin(), any.end());
   }
@@ -258,7 +256,7 @@ class QueryBuilder::Compiler {
       folded.push_back(Folded(t.folded));
       words_and_pairs.push_back(folded.back());
       if (i + 1 < tokens.size()) words_and_pairs.push_back(Pair(t.folded, tokens[i + 1].folded));
-      if (t.HasMarks()) exact.emplace_back(std::string(schema::kExactPrefix) + t.exact);
+      if (t.HasMarks()) exact.push_back(Exact(t.exact));
     }
     const Xapian::Query phrase =
         b_.options_.positional_phrases

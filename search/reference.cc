@@ -3,11 +3,13 @@
 
 #include <algorithm>
 #include <map>
-#include <nlohmann/json.hpp>
 
+#include "indexer/refs/key.h"
 #include "indexer/schema.h"
+#include "indexer/stored_document.h"
+#include "indexer/terms.h"
 #include "indexer/text/utf8.h"
-#include "search/searcher_impl.h"
+#include "search/internal/searcher_impl.h"
 
 namespace vankien::search {
 namespace {
@@ -56,9 +58,11 @@ Result<ReferenceReport> Searcher::Reference(std::string_view reference, std::siz
                                    "\" is not a document number vankien recognizes: write it like "
                                    "21-NQ/TW, 01/2021/NĐ-CP or \"Nghị quyết Trung ương 4 khóa XII\"");
   }
+  // A requested key names an entry by its term or, when the year was all the text gave, its year.
+  const std::string_view wanted = refs::SplitKey(report.key).suffix;
   for (const auto* e : impl_->registry.FindBySymbol(report.symbol)) {
-    if (report.key.empty() || report.key == report.symbol + "@" + e->term ||
-        (e->Year() && report.key == report.symbol + "@" + std::to_string(*e->Year()))) {
+    if (report.key.empty() || (!wanted.empty() && wanted == e->term) ||
+        (e->Year() && wanted == std::to_string(*e->Year()))) {
       report.facts.push_back(*e);
     }
   }
@@ -73,34 +77,29 @@ Result<ReferenceReport> Searcher::Reference(std::string_view reference, std::siz
       enquire.set_sort_by_value_then_relevance(schema::kDateSlot, /*reverse=*/true);
       return enquire.get_mset(0, static_cast<Xapian::doccount>(limit));
     };
-    const std::string own_term = report.key.empty()
-                                     ? std::string(schema::kOwnSymbolPrefix) + report.symbol
-                                     : std::string(schema::kOwnKeyPrefix) + report.key;
+    const std::string own_term = report.key.empty() ? terms::OwnSymbol(report.symbol) : terms::OwnKey(report.key);
     const Xapian::MSet own = newest_first(own_term, 20);
     for (auto it = own.begin(); it != own.end(); ++it) {
       report.documents.push_back(impl_->MakeHit(it.get_document(), 0, nullptr));
     }
 
-    const Xapian::MSet citing = newest_first(std::string(schema::kRefPrefix) + report.symbol, max_citing);
+    const Xapian::MSet citing = newest_first(terms::Ref(report.symbol), max_citing);
     report.citing_documents = citing.get_matches_estimated();
     std::map<std::string, CitationGroup> groups;
     for (auto it = citing.begin(); it != citing.end(); ++it) {
-      const std::string data = it.get_document().get_data();
-      const Document doc = DecodeData(data);
-      const auto j = nlohmann::json::parse(data, nullptr, false);
-      if (!j.is_object() || !j.contains("refs")) continue;
-      for (const auto& r : j["refs"]) {
-        if (r.value("symbol", "") != report.symbol) continue;
-        const std::string key = r.value("key", "");
-        const std::string group = key == report.symbol ? "" : key;
+      const StoredDocument stored = DecodeStoredDocument(it.get_document().get_data());
+      const Document& doc = stored.doc;
+      for (const StoredMention& r : stored.mentions) {
+        if (r.symbol != report.symbol) continue;
+        const std::string group = r.key == report.symbol ? "" : r.key;
         // A requested term keeps its own citations and those that do not say a term.
         if (!report.key.empty() && !group.empty() && group != report.key) continue;
         Citation c;
         c.id = doc.id;
         c.title = doc.title;
         c.date = doc.date;
-        c.surface = r.value("surface", "");
-        c.context = SentenceAround(doc.text, r.value("begin", std::size_t{0}), r.value("end", std::size_t{0}));
+        c.surface = r.surface;
+        c.context = SentenceAround(doc.text, r.begin, r.end);
         groups[group].key = group;
         groups[group].citations.push_back(std::move(c));
       }

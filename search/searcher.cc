@@ -5,10 +5,11 @@
 #include <algorithm>
 #include <filesystem>
 #include <map>
-#include <nlohmann/json.hpp>
 
 #include "indexer/schema.h"
-#include "search/searcher_impl.h"
+#include "indexer/stored_document.h"
+#include "indexer/terms.h"
+#include "search/internal/searcher_impl.h"
 #include "search/suggest.h"
 
 namespace vankien::search {
@@ -20,103 +21,17 @@ Xapian::BM25Weight MakeWeight() { return Xapian::BM25Weight(1.0, 0, 1, 0.5, 0.5)
 
 }  // namespace
 
-Document DecodeData(const std::string& data) {
-  Document doc;
-  const nlohmann::ordered_json j =
-      nlohmann::ordered_json::parse(data, nullptr, /*allow_exceptions=*/false);
-  if (!j.is_object()) return doc;
-  auto str = [&](const char* key) {
-    auto it = j.find(key);
-    return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
-  };
-  doc.id = str("id");
-  doc.title = str("title");
-  doc.text = str("text");
-  doc.date = str("date");
-  doc.url = str("url");
-  doc.path = str("path");
-  doc.symbol = str("symbol");
-  doc.kind = str("kind");
-  doc.source = str("source");
-  doc.encoding = str("encoding");
-  doc.issuer = str("issuer");
-  doc.term = str("term");
-  doc.subject = str("subject");
-  doc.signer = str("signer");
-  doc.place = str("place");
-  if (auto it = j.find("plenum"); it != j.end() && it->is_number_integer()) doc.plenum = it->get<int>();
-  if (auto it = j.find("flags"); it != j.end() && it->is_array()) {
-    for (const auto& f : *it) {
-      if (f.is_string()) doc.flags.push_back(f.get<std::string>());
-    }
-  }
-  if (auto it = j.find("fields"); it != j.end() && it->is_object()) {
-    for (auto f = it->begin(); f != it->end(); ++f) {
-      if (f->is_string()) doc.fields.emplace_back(f.key(), f->get<std::string>());
-    }
-  }
-  return doc;
-}
-
-namespace {
-
-// Runs `open` again while it loses a race with a commit. Xapian reads the version file, then
-// each table's root block; a writer committing twice in between reuses that block, which reads
-// as DatabaseModifiedError or, when the block now has another level, as a DatabaseCorruptError
-// ("Expected block 4 to be level 1, not 0"). A fault that persists is thrown by the last attempt.
-template <typename Open>
-auto RetryWhileCommitted(Open&& open) -> decltype(open()) {
-  constexpr int kAttempts = 8;
-  for (int attempt = 1;; ++attempt) {
-    try {
-      return open();
-    } catch (const Xapian::DatabaseModifiedError&) {
-      if (attempt == kAttempts) throw;
-    } catch (const Xapian::DatabaseCorruptError&) {
-      if (attempt == kAttempts) throw;
-    }
-  }
-}
-
-}  // namespace
-
-Result<OpenedIndex> OpenNewest(const std::string& dir, const OpenOptions& options) {
-  return RetryWhileCommitted([&] { return OpenIndex(dir, options); });
-}
-
 Searcher::Searcher(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 Searcher::~Searcher() = default;
 
 Result<std::unique_ptr<Searcher>> Searcher::Open(const std::string& dir,
                                                  const text::Analyzer& analyzer,
                                                  QueryOptions query_options, OpenOptions open_options) {
-  std::error_code ec;
-  if (!std::filesystem::exists(dir, ec)) {
-    return Status::NotFound("no index at " + dir +
-                            ": build one with `vankien index --db " + dir + " PATH...`");
-  }
-  try {
-    std::string stored;
-    auto opened = RetryWhileCommitted([&]() -> Result<OpenedIndex> {
-      auto o = OpenIndex(dir, open_options);
-      if (o.ok()) stored = o->db.get_metadata(std::string(schema::kMetaRegistry));
-      return o;
-    });
-    if (!opened.ok()) return opened.status();
-    query_options.positional_phrases = opened->db.has_positions();
-    refs::Registry registry;
-    if (!stored.empty()) {
-      auto parsed = refs::Registry::Parse(stored, dir + " (stored registry)");
-      if (!parsed.ok()) return parsed.status();
-      registry = std::move(parsed).value();
-    }
-    return std::unique_ptr<Searcher>(new Searcher(
-        std::make_unique<Impl>(dir, std::move(opened).value(), open_options, analyzer, query_options,
-                               std::move(registry))));
-  } catch (const Xapian::Error& e) {
-    return Status::Corrupt(dir + " is not a readable vankien index (" + e.get_description() +
-                           "); rebuild it with `vankien index`");
-  }
+  auto opened = OpenForReading(dir, open_options);
+  if (!opened.ok()) return opened.status();
+  query_options.positional_phrases = opened->index.db.has_positions();
+  return std::unique_ptr<Searcher>(new Searcher(std::make_unique<Impl>(
+      dir, std::move(opened->index), open_options, analyzer, query_options, std::move(opened->registry))));
 }
 
 namespace {
@@ -164,7 +79,7 @@ std::string Searcher::Impl::Suggest(std::string_view query, const ParsedQuery& p
   if (words.empty()) return "";
   std::map<std::string, std::string> replacements;
   const FoldedFrequency frequency = [&](const std::string& folded) -> std::size_t {
-    return db.get_termfreq(std::string(schema::kFoldedPrefix) + folded);
+    return db.get_termfreq(terms::Folded(folded));
   };
   bool marked = false;
   for (const text::Token& t : words) {
@@ -181,7 +96,7 @@ std::string Searcher::Impl::Suggest(std::string_view query, const ParsedQuery& p
   std::vector<std::string> texts;
   auto collect = [&](const Xapian::MSet& m) {
     for (auto it = m.begin(); it != m.end() && texts.size() < kSuggestDocuments; ++it) {
-      Document d = DecodeData(it.get_document().get_data());
+      Document d = DecodeStoredDocument(it.get_document().get_data()).doc;
       texts.push_back(d.title + "\n" + d.text.substr(0, kSuggestTextBytes));
     }
   };
@@ -286,8 +201,14 @@ Result<SearchResponse> Searcher::Search(std::string_view query, const SearchOpti
 }
 
 Result<Document> Searcher::Get(std::string_view id) {
-  return impl_->ReadWithReopen("reading a document", [&]() -> Result<Document> {
-    const std::string term = schema::IdTerm(id);
+  auto stored = GetStored(id);
+  if (!stored.ok()) return stored.status();
+  return std::move(stored->doc);
+}
+
+Result<StoredDocument> Searcher::GetStored(std::string_view id) {
+  return impl_->ReadWithReopen("reading a document", [&]() -> Result<StoredDocument> {
+    const std::string term = terms::Id(id);
     Xapian::PostingIterator p = impl_->db.postlist_begin(term);
     // The id may have been committed since this searcher moved to a revision: NotFound is
     // said of the newest one.
@@ -298,7 +219,7 @@ Result<Document> Searcher::Get(std::string_view id) {
     if (p == impl_->db.postlist_end(term)) {
       return Status::NotFound("no document with id \"" + std::string(id) + "\" in " + impl_->dir);
     }
-    return DecodeData(impl_->db.get_document(*p).get_data());
+    return DecodeStoredDocument(impl_->db.get_document(*p).get_data());
   });
 }
 

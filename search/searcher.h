@@ -15,6 +15,7 @@
 #include "indexer/base/status.h"
 #include "indexer/doc/document.h"
 #include "indexer/refs/registry.h"
+#include "indexer/stored_document.h"
 #include "indexer/text/analyzer.h"
 #include "search/query.h"
 #include "search/snippet.h"
@@ -115,7 +116,9 @@ class Searcher {
  public:
   // Opens the index in `dir` read-only: one database, or all its shards as one. `analyzer`
   // must outlive the searcher. Fails with a message naming `dir` (or the shard) when it is not
-  // a readable vankien index.
+  // a readable vankien index: NotFound (no such directory, or no index in it), Unavailable (a
+  // remote shard is down), FailedPrecondition (a schema newer than this build, a format Xapian
+  // cannot read), Corrupt (damaged), IoError (otherwise).
   static Result<std::unique_ptr<Searcher>> Open(const std::string& dir,
                                                 const text::Analyzer& analyzer,
                                                 QueryOptions query_options = {},
@@ -128,6 +131,9 @@ class Searcher {
 
   // The stored document with this id, or NotFound.
   Result<Document> Get(std::string_view id);
+  // The same with the reference mentions the indexer found in its text and stored (byte offsets
+  // into doc.text), so that a caller shows them without running the recognizer again.
+  Result<StoredDocument> GetStored(std::string_view id);
 
   Result<IndexStats> Stats();
 
@@ -140,7 +146,7 @@ class Searcher {
   const refs::Registry& registry() const;
 
  private:
-  struct Impl;  // search/searcher_impl.h
+  struct Impl;  // search/internal/searcher_impl.h
   explicit Searcher(std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> impl_;
 };

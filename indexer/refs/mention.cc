@@ -5,6 +5,8 @@
 #include <string>
 #include <string_view>
 
+#include "indexer/refs/key.h"
+
 namespace vankien::refs {
 namespace {
 
@@ -160,29 +162,16 @@ std::string Mention::Canonical() const {
 }
 
 std::string Mention::Key() const {
-  std::string canonical = Canonical();
+  const std::string canonical = Canonical();
   // Unnumbered keys already name their plenum/term or congress.
   if (canonical.empty() || number.empty()) return canonical;
-
-  std::optional<int> known_year = year;
-  if (!known_year && date.size() >= 4 && AllDigits(std::string_view(date).substr(0, 4))) {
-    known_year = ParseInt(std::string_view(date).substr(0, 4));
+  // The year the symbol or the text beside it gives wins over a date of another year; a date
+  // of that year says more (the day tells the term when the year straddles a congress).
+  std::string when = date;
+  if (year && !(date.size() >= 4 && date.compare(0, 4, std::to_string(*year)) == 0)) {
+    when = std::to_string(*year);
   }
-  if (system == System::kState) {
-    // "30/2020/NĐ-CP" is unique on its own; "749/QĐ-TTg" restarts every year.
-    // A công văn's symbol never shows its year, so the year still tells numbers apart.
-    const bool year_shown = symbol_year && type != "CV";
-    if (year_shown || !known_year) return canonical;
-    return canonical + "@" + std::to_string(*known_year);
-  }
-  // Party numbers restart every term, so the term is what tells repeated numbers apart.
-  if (!term.empty()) return canonical + "@" + term;
-  std::string derived;
-  if (!date.empty()) derived = PartyTermOn(date);
-  if (derived.empty() && known_year) derived = PartyTermOn(std::to_string(*known_year));
-  if (!derived.empty()) return canonical + "@" + derived;
-  if (known_year) return canonical + "@" + std::to_string(*known_year);
-  return canonical;
+  return DocumentKey(canonical, term, when);
 }
 
 std::string ToRoman(int n) {

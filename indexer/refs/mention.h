@@ -46,7 +46,8 @@ struct Mention {
   // "NQ/ĐH/XIII". Empty when the mention lacks the parts (a number without issuer).
   std::string Canonical() const;
   // Canonical plus what tells repeated numbers apart: "21-NQ/TW@XIII" when the term is known,
-  // "21-NQ/TW@2022" when only the year is; equal to Canonical() otherwise.
+  // "21-NQ/TW@2022" when only the year is; equal to Canonical() otherwise. This is
+  // refs::DocumentKey (key.h) of Canonical(), `term` and the date or year the text gives.
   std::string Key() const;
 };
 

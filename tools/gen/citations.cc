@@ -7,6 +7,7 @@
 #include <unordered_set>
 #include <utility>
 
+#include "indexer/refs/key.h"
 #include "indexer/refs/mention.h"
 #include "indexer/refs/registry.h"
 
@@ -116,10 +117,9 @@ constexpr std::string_view kSubjects[] = {
 
 // Distinguishes documents that share a symbol: Party numbers restart each term, state numbers
 // without a year each year.
+// The key the indexer gives the document (refs/key.h).
 std::string IdentityKey(const CitedDocument& d) {
-  if (d.party) return d.symbol + "@" + (d.term.empty() ? refs::PartyTermOn(d.date) : d.term);
-  if (d.symbol_year != 0) return d.symbol;
-  return d.symbol + "@" + std::to_string(d.year);
+  return refs::DocumentKey(d.symbol, d.term, d.date.empty() ? std::to_string(d.year) : d.date);
 }
 
 CitedDocument MakeSynthetic(const Shape& s, Rng& rng, int first_year,

@@ -332,22 +332,6 @@ TEST_F(CatalogTest, MissingOrForeignDatabaseIsAnError) {
   EXPECT_NE(r.status().message().find("nothing-here"), std::string::npos);
 }
 
-TEST(CatalogKeyTest, KeysAsTheIndexerMakesThem) {
-  const struct {
-    const char *symbol, *term, *date, *key;
-  } kCases[] = {
-      {"21-NQ/TW", "XIII", "2022-06-16", "21-NQ/TW@XIII"},
-      {"21-NQ/TW", "", "2017-10-25", "21-NQ/TW@XII"},
-      {"21-NQ/TW", "", "", "21-NQ/TW"},
-      {"30/2020/NĐ-CP", "", "2020-03-05", "30/2020/NĐ-CP"},
-      {"59/2020/QH14", "", "2020-06-17", "59/2020/QH14"},
-      {"749/QĐ-TTg", "", "2020-06-03", "749/QĐ-TTg@2020"},
-      {"3546/UBND-VP", "", "2021-01-02", "3546/UBND-VP@2021"},
-      {"749/QĐ-TTg", "", "", "749/QĐ-TTg"},
-  };
-  for (const auto& c : kCases) EXPECT_EQ(CatalogKey(c.symbol, c.term, c.date), c.key) << c.symbol;
-}
-
 TEST(TitleAfterMentionTest, Cases) {
   const struct {
     const char* after;

@@ -13,7 +13,7 @@
 #include "indexer/refs/recognizer.h"
 #include "indexer/text/analyzer.h"
 #include "search/query.h"
-#include "search/query_filters.h"
+#include "search/internal/query_filters.h"
 
 namespace vankien::search {
 namespace {

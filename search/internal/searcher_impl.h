@@ -1,29 +1,20 @@
-// Searcher's internals, shared by searcher.cc and reference.cc. Not a public header.
-#ifndef VANKIEN_SEARCH_SEARCHER_IMPL_H_
-#define VANKIEN_SEARCH_SEARCHER_IMPL_H_
+// Internal (includes <xapian.h>): Searcher's internals, shared by searcher.cc and reference.cc.
+#ifndef VANKIEN_SEARCH_INTERNAL_SEARCHER_IMPL_H_
+#define VANKIEN_SEARCH_INTERNAL_SEARCHER_IMPL_H_
 
 #include <xapian.h>
 
 #include <memory>
-#include <nlohmann/json.hpp>
 #include <string>
 
 #include "indexer/refs/recognizer.h"
-#include "indexer/schema.h"
 #include "indexer/refs/registry.h"
-#include "search/index_open.h"
+#include "indexer/schema.h"
+#include "indexer/stored_document.h"
+#include "search/internal/index_reader.h"
 #include "search/searcher.h"
 
 namespace vankien::search {
-
-// The stored document data (schema.h) back into a Document.
-Document DecodeData(const std::string& data);
-
-// The newest revision of the index in `dir`. Opening races with commits (a writer can discard
-// the revision between Xapian reading the version file and the tables' roots), so a few
-// attempts; throws the last attempt's Xapian::Error. A shard that is down is a Status (or, with
-// allow_partial, listed in OpenedIndex::missing).
-Result<OpenedIndex> OpenNewest(const std::string& dir, const OpenOptions& options);
 
 struct Searcher::Impl {
   std::string dir;
@@ -47,10 +38,11 @@ struct Searcher::Impl {
   // from a replaced block): move to the newest revision and read again, a few times, since
   // under frequent commits one retry is not always enough. Each attempt reads one revision from
   // start to end, so a search's hits and their data agree. A database error that persists, and
-  // any other Xapian error, becomes an IoError naming `what`.
+  // any other Xapian error, becomes a Status naming `what` (ReadError: a remote shard that stops
+  // answering is Unavailable).
   template <typename Read>
   auto ReadWithReopen(const std::string& what, Read&& read) -> decltype(read()) {
-    constexpr int kAttempts = 8;
+    constexpr int kAttempts = kReadAttempts;
     for (int attempt = 1;; ++attempt) {
       try {
         return read();
@@ -62,11 +54,7 @@ struct Searcher::Impl {
       } catch (const Xapian::NetworkError& e) {
         // A remote shard stopped answering (or timed out): with allow_partial, connect again
         // to every shard and answer from those that are up.
-        if (!open_options.allow_partial || attempt == kAttempts) {
-          return Status::IoError(what + " failed on " + dir + ": a remote shard does not answer (" +
-                                 e.get_description() + "); start its xapian-tcpsrv, or search with "
-                                 "--partial to answer from the other shards");
-        }
+        if (!open_options.allow_partial || attempt == kAttempts) return ReadError(e, dir, what);
         try {
           if (Status st = MoveToNewest(); !st.ok()) return st;
         } catch (const Xapian::Error&) {
@@ -74,7 +62,7 @@ struct Searcher::Impl {
         }
         continue;
       } catch (const Xapian::Error& e) {
-        return Status::IoError(what + " failed on " + dir + ": " + e.get_description());
+        return ReadError(e, dir, what);
       }
       try {
         if (Status st = MoveToNewest(); !st.ok()) return st;
@@ -107,7 +95,7 @@ struct Searcher::Impl {
 
   // A hit from a matched document; snippets around `highlight` when given.
   Hit MakeHit(const Xapian::Document& doc, double score, const std::vector<std::string>* highlight) const {
-    Document d = DecodeData(doc.get_data());
+    Document d = DecodeStoredDocument(doc.get_data()).doc;
     Hit hit;
     hit.id = std::move(d.id);
     hit.title = std::move(d.title);
@@ -126,4 +114,4 @@ struct Searcher::Impl {
 
 }  // namespace vankien::search
 
-#endif  // VANKIEN_SEARCH_SEARCHER_IMPL_H_
+#endif  // VANKIEN_SEARCH_INTERNAL_SEARCHER_IMPL_H_

@@ -1,4 +1,4 @@
-#include "search/query_filters.h"
+#include "search/internal/query_filters.h"
 
 #include <charconv>
 #include <vector>
@@ -7,6 +7,7 @@
 #include "indexer/refs/mention.h"
 #include "indexer/refs/recognizer.h"
 #include "indexer/schema.h"
+#include "indexer/terms.h"
 
 namespace vankien::search {
 namespace {
@@ -32,9 +33,7 @@ bool ParseInt(std::string_view s, int* out) {
   return ec == std::errc() && p == s.data() + s.size();
 }
 
-Xapian::Query Term(std::string_view prefix, std::string_view value) {
-  return Xapian::Query(schema::BoundedTerm(prefix, value));
-}
+Xapian::Query Term(const std::string& term) { return Xapian::Query(term); }
 
 Xapian::Query AnyOf(const std::vector<Xapian::Query>& queries) {
   return Xapian::Query(Xapian::Query::OP_OR, queries.begin(), queries.end());
@@ -136,15 +135,15 @@ Result<Xapian::Query> FilterBuilder::One(syntax::Field field, std::string_view v
                                        " in loai:; use a code (NQ, CT, KL, QĐ, NĐ, TT), a name "
                                        "(nghi-quyet, chi-thi) or article");
       }
-      return Term(schema::kKindPrefix, code);
+      return Term(terms::Kind(code));
     }
     case syntax::Field::kKind: {
       const std::string code = TypeCode(value);
-      if (code == "article") return Term(schema::kKindPrefix, "article");
+      if (code == "article") return Term(terms::Kind("article"));
       const std::string folded = analyzer_.StripMarks(value);
       if (folded == "official" || folded == "van-ban" || folded == "vanban" || folded == "van ban") {
         return Xapian::Query(Xapian::Query::OP_AND_NOT, Xapian::Query::MatchAll,
-                             Term(schema::kKindPrefix, "article"));
+                             Term(terms::Kind("article")));
       }
       return Status::InvalidArgument("unknown kind " + quoted + " in kieu:; use bai-viet (article) or van-ban (official)");
     }
@@ -159,11 +158,11 @@ Result<Xapian::Query> FilterBuilder::One(syntax::Field field, std::string_view v
           const std::string key = m.Key();
           const bool keyed = key != symbol && m.resolved_symbol.empty();
           if (own) {
-            any.push_back(keyed ? Term(schema::kOwnKeyPrefix, key) : Term(schema::kOwnSymbolPrefix, symbol));
+            any.push_back(keyed ? Term(terms::OwnKey(key)) : Term(terms::OwnSymbol(symbol)));
           } else {  // a document naming its own number does not cite itself
             any.emplace_back(Xapian::Query::OP_AND_NOT,
-                             keyed ? Term(schema::kRefKeyPrefix, key) : Term(schema::kRefPrefix, symbol),
-                             Term(schema::kOwnSymbolPrefix, symbol));
+                             keyed ? Term(terms::RefKey(key)) : Term(terms::Ref(symbol)),
+                             Term(terms::OwnSymbol(symbol)));
           }
         }
       }
@@ -175,12 +174,12 @@ Result<Xapian::Query> FilterBuilder::One(syntax::Field field, std::string_view v
     case syntax::Field::kIssuer: {
       const std::string code = IssuerCode(value);
       if (code.empty()) return Status::InvalidArgument("unknown issuer " + quoted + " in coquan:; use its code, e.g. coquan:TW, coquan:CP");
-      return Term(schema::kIssuerPrefix, code);
+      return Term(terms::Issuer(code));
     }
     case syntax::Field::kTerm: {
       const std::string roman = TermNumeral(value);
       if (roman.empty()) return Status::InvalidArgument("unknown term " + quoted + " in khoa:; use a Roman or Arabic numeral, e.g. khoa:XIII or khoa:13");
-      return Term(schema::kTermPrefix, roman);
+      return Term(terms::Term(roman));
     }
     case syntax::Field::kFrom:
     case syntax::Field::kTo: {
@@ -202,11 +201,11 @@ Result<Xapian::Query> FilterBuilder::One(syntax::Field field, std::string_view v
         return Status::InvalidArgument("unknown year " + quoted + " in nam:; write nam:2022 or nam:2020-2022");
       }
       std::vector<Xapian::Query> years;
-      for (int y = from; y <= to; ++y) years.push_back(Term(schema::kYearPrefix, std::to_string(y)));
+      for (int y = from; y <= to; ++y) years.push_back(Term(terms::Year(std::to_string(y))));
       return AnyOf(years);
     }
     case syntax::Field::kSource:
-      return Term(schema::kSourcePrefix, value);
+      return Term(terms::Source(value));
   }
   return Status::InvalidArgument("unknown field");
 }

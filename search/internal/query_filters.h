@@ -1,9 +1,10 @@
+// Internal (includes <xapian.h>): only search/ .cc files and tests include it.
 // Field filters: what a field value typed by a person (`loai:nghi-quyet`, `khoa:13`,
 // `tu:6/2020`, `so:nq 21/tw`) or given in a Filters struct means, as a boolean Xapian query over
 // the filter terms and value slots of indexer/schema.h.
 // Thread-safety: immutable after construction; methods may be called concurrently.
-#ifndef VANKIEN_SEARCH_QUERY_FILTERS_H_
-#define VANKIEN_SEARCH_QUERY_FILTERS_H_
+#ifndef VANKIEN_SEARCH_INTERNAL_QUERY_FILTERS_H_
+#define VANKIEN_SEARCH_INTERNAL_QUERY_FILTERS_H_
 
 #include <xapian.h>
 
@@ -49,4 +50,4 @@ class FilterBuilder {
 
 }  // namespace vankien::search
 
-#endif  // VANKIEN_SEARCH_QUERY_FILTERS_H_
+#endif  // VANKIEN_SEARCH_INTERNAL_QUERY_FILTERS_H_

@@ -1,8 +1,8 @@
-#include "indexer/shard_writer.h"
+#include "indexer/internal/shard_writer.h"
 
 #include <utility>
 
-#include "indexer/xapian_status.h"
+#include "indexer/internal/xapian_status.h"
 
 namespace vankien {
 

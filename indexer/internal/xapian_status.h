@@ -1,6 +1,6 @@
 // Status codes for the errors Xapian raises while a database is written: what callers branch on
 // (a full disk, an unwritable database, a lock held by another writer) instead of Xapian's text.
-// Internal to the indexer: included by .cc files (and shard_writer.h's users) only.
+// Internal to the indexer (indexer/internal/): included by its .cc files only.
 // Thread-safety: pure functions; callable from any thread.
 #ifndef VANKIEN_INDEXER_XAPIAN_STATUS_H_
 #define VANKIEN_INDEXER_XAPIAN_STATUS_H_

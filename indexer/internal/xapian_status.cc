@@ -1,4 +1,4 @@
-#include "indexer/xapian_status.h"
+#include "indexer/internal/xapian_status.h"
 
 #include <cerrno>
 #include <cstring>

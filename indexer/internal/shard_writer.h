@@ -1,3 +1,4 @@
+// Internal (includes <xapian.h>): only indexer/ .cc files include it.
 // ShardWriter: one writable Xapian database and the thread that applies changes to it. Xapian
 // spends most of an indexing run inverting documents into postings (adding to its buffers and
 // writing them out at commit); running that on a thread per shard lets the caller analyse the
@@ -6,8 +7,8 @@
 // Thread-safety: call every method from one thread (the owner). The database itself may be
 // used directly by the owner only while the writer is idle, i.e. after Wait() and before the
 // next Replace() or QueueCommit().
-#ifndef VANKIEN_INDEXER_SHARD_WRITER_H_
-#define VANKIEN_INDEXER_SHARD_WRITER_H_
+#ifndef VANKIEN_INDEXER_INTERNAL_SHARD_WRITER_H_
+#define VANKIEN_INDEXER_INTERNAL_SHARD_WRITER_H_
 
 #include <xapian.h>
 
@@ -69,4 +70,4 @@ class ShardWriter {
 
 }  // namespace vankien
 
-#endif  // VANKIEN_INDEXER_SHARD_WRITER_H_
+#endif  // VANKIEN_INDEXER_INTERNAL_SHARD_WRITER_H_
