@@ -60,6 +60,32 @@ Document DecodeData(const std::string& data) {
 
 namespace {
 
+// The "refs" of stored document data; entries without a symbol or with a range that is not
+// one are skipped.
+std::vector<StoredMention> DecodeRefs(const std::string& data) {
+  std::vector<StoredMention> out;
+  const nlohmann::json j = nlohmann::json::parse(data, nullptr, /*allow_exceptions=*/false);
+  if (!j.is_object()) return out;
+  const auto refs = j.find("refs");
+  if (refs == j.end() || !refs->is_array()) return out;
+  for (const auto& r : *refs) {
+    if (!r.is_object()) continue;
+    auto str = [&](const char* key) {
+      return r.contains(key) && r[key].is_string() ? r[key].get<std::string>() : std::string();
+    };
+    StoredMention m{str("symbol"), str("key"), str("surface")};
+    if (!r.contains("begin") || !r["begin"].is_number_unsigned() || !r.contains("end") ||
+        !r["end"].is_number_unsigned()) {
+      continue;
+    }
+    m.begin = r["begin"].get<std::size_t>();
+    m.end = r["end"].get<std::size_t>();
+    if (m.symbol.empty() || m.end < m.begin) continue;
+    out.push_back(std::move(m));
+  }
+  return out;
+}
+
 // Runs `open` again while it loses a race with a commit. Xapian reads the version file, then
 // each table's root block; a writer committing twice in between reuses that block, which reads
 // as DatabaseModifiedError or, when the block now has another level, as a DatabaseCorruptError
@@ -286,7 +312,13 @@ Result<SearchResponse> Searcher::Search(std::string_view query, const SearchOpti
 }
 
 Result<Document> Searcher::Get(std::string_view id) {
-  return impl_->ReadWithReopen("reading a document", [&]() -> Result<Document> {
+  auto stored = GetStored(id);
+  if (!stored.ok()) return stored.status();
+  return std::move(stored->document);
+}
+
+Result<StoredDocument> Searcher::GetStored(std::string_view id) {
+  return impl_->ReadWithReopen("reading a document", [&]() -> Result<StoredDocument> {
     const std::string term = schema::IdTerm(id);
     Xapian::PostingIterator p = impl_->db.postlist_begin(term);
     // The id may have been committed since this searcher moved to a revision: NotFound is
@@ -298,7 +330,8 @@ Result<Document> Searcher::Get(std::string_view id) {
     if (p == impl_->db.postlist_end(term)) {
       return Status::NotFound("no document with id \"" + std::string(id) + "\" in " + impl_->dir);
     }
-    return DecodeData(impl_->db.get_document(*p).get_data());
+    const std::string data = impl_->db.get_document(*p).get_data();
+    return StoredDocument{DecodeData(data), DecodeRefs(data)};
   });
 }
 

@@ -102,6 +102,21 @@ struct ReferenceReport {
   std::size_t citing_documents = 0;
 };
 
+// A reference the indexer found in a document's text, as stored with the document
+// (indexer/schema.h "Document data": "refs").
+struct StoredMention {
+  std::string symbol;   // canonical symbol, or the one the registry resolved an informal name to
+  std::string key;      // the symbol with the term or year the text gave ("21-NQ/TW@XIII")
+  std::string surface;  // the mention as written
+  std::size_t begin = 0, end = 0;  // byte range of `surface` in Document::text
+};
+
+// A stored document with the mentions stored with it.
+struct StoredDocument {
+  Document document;
+  std::vector<StoredMention> refs;  // in text order
+};
+
 // How a sharded index (indexer/shard_layout.h) is opened.
 struct OpenOptions {
   // How long a remote shard may take to accept the connection and to answer each request.
@@ -128,6 +143,8 @@ class Searcher {
 
   // The stored document with this id, or NotFound.
   Result<Document> Get(std::string_view id);
+  // The same with the reference mentions the index stored for it (no recognizer is run).
+  Result<StoredDocument> GetStored(std::string_view id);
 
   Result<IndexStats> Stats();
 
