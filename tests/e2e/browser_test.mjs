@@ -107,7 +107,8 @@ try {
 
   // 2. A facet, whichever the API offers.
   const apiFacets = await page.evaluate(async () => (await (await fetch('/api/search?q=xay+dung+dang')).json()).facets);
-  const offered = (apiFacets || []).filter((f) => f.values && f.values.length);
+  // Facets are an object keyed by facet name: {kind: [{value, count}], ...}.
+  const offered = Object.entries(apiFacets || {}).filter(([, values]) => values && values.length);
   if (offered.length === 0) {
     console.log('NOTE: facet step skipped: /api/search returned no facets (the library does not compute them yet)');
   } else {
@@ -117,6 +118,7 @@ try {
     const totalOf = async () => parseInt((await page.locator('#status').textContent()).replace(/\D.*$/s, ''), 10);
     const before = await totalOf();
     await navigate(() => facet.click());
+    check(name === 'kind' || !offered.some(([n]) => n === 'kind'), `the type facet is shown first (first: ${name})`);
     check(await page.evaluate(() => location.hash.includes('&')), 'the facet link adds a filter to the address');
     check(await page.locator('ul.chips a.chip').count() > 0, `facet "${name}" applied as a filter chip`);
     const after = await totalOf();

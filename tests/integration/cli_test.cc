@@ -111,9 +111,10 @@ TEST_F(CliTest, SnippetHighlightsAccentedWordsForUnaccentedQuery) {
   const auto j = nlohmann::json::parse(r.out);
   ASSERT_FALSE(j["hits"].empty());
   const auto& hit = j["hits"][0];
-  const std::string snippet = hit["snippet"];
-  ASSERT_FALSE(hit["highlights"].empty());
-  for (const auto& h : hit["highlights"]) {
+  // The snippet is {text, highlights} as in the API (tools/json/json_output.h).
+  const std::string snippet = hit["snippet"]["text"];
+  ASSERT_FALSE(hit["snippet"]["highlights"].empty());
+  for (const auto& h : hit["snippet"]["highlights"]) {
     const std::string word = snippet.substr(h[0].get<size_t>(), h[1].get<size_t>() - h[0].get<size_t>());
     EXPECT_TRUE(word == "xây" || word == "dựng" || word == "Xây" || word == "Dựng" ||
                 word == "XÂY" || word == "DỰNG") << word;
@@ -152,6 +153,13 @@ TEST_F(CliTest, BatchPrintsOneObjectPerQueryLine) {
   }
   EXPECT_TRUE(lines[1].contains("error"));  // the empty line
   EXPECT_EQ(lines[1]["total"], 0);
+  // A failed line has the shape of an answer (no hits), so a script needs no special case.
+  for (const auto& line : lines) {
+    for (const char* key : {"query", "total", "hits", "facets", "suggestion", "notices",
+                            "missing_shards", "dropped_words"}) {
+      EXPECT_TRUE(line.contains(key)) << key << " in " << line.dump();
+    }
+  }
   EXPECT_EQ(lines[2]["query"], "nghị quyết trung ương");
 }
 

@@ -1,6 +1,8 @@
 // `vankien serve` over real sockets: a Server (tools/server/server.h) on an ephemeral loopback
 // port over the bundled corpus, indexed with the real `vankien index`. The API, keep-alive,
 // concurrency, and hostile requests — each followed by a check that the server still answers.
+// Then the JSON of `vankien search|ref|show|stats --json` against the handler's on one index:
+// the same objects, keys, types and values (tools/json/json_output.h).
 #include "tools/server/server.h"
 
 #include <arpa/inet.h>
@@ -15,12 +17,16 @@
 
 #include <atomic>
 #include <chrono>
+#include <fstream>
 #include <nlohmann/json.hpp>
+#include <set>
 #include <string>
 #include <thread>
 #include <vector>
 
 #include "tests/support/paths.h"
+#include "tools/server/archive.h"
+#include "tools/server/handler.h"
 
 namespace vankien::server {
 namespace {
@@ -118,15 +124,18 @@ std::string GetRequest(const std::string& target, const std::string& extra = "")
   return "GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\n" + extra + "Connection: close\r\n\r\n";
 }
 
+// The bundled corpus indexed with the real `vankien index` into a new temporary directory.
+void IndexCorpus(TempDir** tmp, std::string* db) {
+  *tmp = new TempDir();
+  *db = **tmp / "db";
+  const auto r = RunCommand(test_support::VankienBinary() + " index -q --db " + Quote(*db) + " " +
+                            Quote(std::string(VANKIEN_SOURCE_DIR) + "/corpus"));
+  ASSERT_EQ(r.exit_code, 0) << r.out;
+}
+
 class ServerTest : public ::testing::Test {
  protected:
-  static void SetUpTestSuite() {
-    tmp_ = new TempDir();
-    db_ = *tmp_ / "db";
-    const auto r = RunCommand(test_support::VankienBinary() + " index -q --db " + Quote(db_) + " " +
-                              Quote(std::string(VANKIEN_SOURCE_DIR) + "/corpus"));
-    ASSERT_EQ(r.exit_code, 0) << r.out;
-  }
+  static void SetUpTestSuite() { IndexCorpus(&tmp_, &db_); }
   static void TearDownTestSuite() { delete tmp_; }
 
   void SetUp() override {
@@ -376,6 +385,172 @@ TEST(ServeCommandTest, PrintsItsAddressAndStopsCleanlyOnSignals) {
     ::close(out[0]);
     EXPECT_LT(Connect(port), 0);
   }
+}
+
+
+// ---- One JSON for the CLI and the API -------------------------------------------------------
+
+// The keys and value types of `j`, nested ("{id:string,score:float,...}"), to show what differs.
+std::string Shape(const json& j) {
+  if (j.is_object()) {
+    std::string s = "{";
+    for (auto it = j.begin(); it != j.end(); ++it) s += it.key() + ":" + Shape(*it) + ",";
+    return s + "}";
+  }
+  if (j.is_array()) {
+    std::set<std::string> elements;
+    for (const auto& e : j) elements.insert(Shape(e));
+    std::string s = "[";
+    for (const auto& e : elements) s += e + "|";
+    return s + "]";
+  }
+  if (j.is_string()) return "string";
+  if (j.is_boolean()) return "bool";
+  if (j.is_null()) return "null";
+  if (j.is_number_float()) return "float";
+  return "integer";
+}
+
+std::set<std::string> Keys(const json& j) {
+  std::set<std::string> out;
+  for (auto it = j.begin(); it != j.end(); ++it) out.insert(it.key());
+  return out;
+}
+
+class SameJsonTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() { IndexCorpus(&tmp_, &db_); }
+  static void TearDownTestSuite() { delete tmp_; }
+
+  // `vankien ARGS --db DB`'s stdout as JSON.
+  static json Cli(const std::string& args) {
+    const auto r = RunCommand(test_support::VankienBinary() + " " + args + " --db " + Quote(db_));
+    EXPECT_EQ(r.exit_code, 0) << args << "\n" << r.out;
+    return json::parse(r.out, nullptr, false);
+  }
+
+  // The handler's answer to GET `target` over the same index.
+  static HttpResponse Request(const std::string& target) {
+    Archive archive(db_, std::chrono::milliseconds(0));
+    HandlerOptions options;
+    options.log = [](std::string_view) {};
+    HttpRequest request;
+    request.method = "GET";
+    request.target = target;
+    request.host = "127.0.0.1";
+    return Handle(request, &archive, options);
+  }
+  static json Api(const std::string& target) {
+    const HttpResponse r = Request(target);
+    EXPECT_EQ(r.status, 200) << target << "\n" << r.body;
+    return json::parse(r.body, nullptr, false);
+  }
+
+  static TempDir* tmp_;
+  static std::string db_;
+};
+
+TempDir* SameJsonTest::tmp_ = nullptr;
+std::string SameJsonTest::db_;
+
+TEST_F(SameJsonTest, SearchHitsSnippetsAndFacets) {
+  const json cli = Cli("search --json --facets -n 5 'xay dung dang'");
+  const json api = Api("/api/search?q=xay+dung+dang&size=5");
+  ASSERT_GE(cli["hits"].size(), 2u) << cli.dump();
+  ASSERT_TRUE(cli["facets"].contains("kind")) << cli.dump();
+  EXPECT_EQ(Shape(cli["hits"]), Shape(api["hits"]));
+  EXPECT_EQ(Shape(cli["hits"][0]["snippet"]), "{highlights:[[integer|]|],text:string,}");
+  EXPECT_EQ(Shape(cli["facets"]), Shape(api["facets"]));
+  for (const std::string& key : Keys(cli)) EXPECT_EQ(cli[key], api[key]) << key;
+  // The API adds its paging and nothing else.
+  std::set<std::string> extra;
+  for (const std::string& key : Keys(api)) {
+    if (!cli.contains(key)) extra.insert(key);
+  }
+  EXPECT_EQ(extra, (std::set<std::string>{"page", "pages", "size", "sort"}));
+}
+
+TEST_F(SameJsonTest, BatchLinesHaveTheSearchShape) {
+  TempDir tmp;
+  const std::string input = tmp / "q.txt";
+  std::ofstream(input) << "xay dung dang\n";
+  const auto r = RunCommand(test_support::VankienBinary() + " search --batch --facets -n 5 --db " +
+                            Quote(db_) + " < " + Quote(input));
+  ASSERT_EQ(r.exit_code, 0);
+  const json line = json::parse(r.out, nullptr, false);
+  const json cli = Cli("search --json --facets -n 5 'xay dung dang'");
+  const json api = Api("/api/search?q=xay+dung+dang&size=5");
+  EXPECT_EQ(Keys(line), Keys(cli));
+  EXPECT_EQ(line["hits"], api["hits"]);
+  EXPECT_EQ(line["facets"], api["facets"]);
+}
+
+// Filter values are read by the one parser (search/query_filters.h) for both.
+TEST_F(SameJsonTest, DateFiltersMeanTheSameInBoth) {
+  for (const std::string from : {"30/6/2020", "2020-06-30", "6/2020", "2020"}) {
+    const json cli = Cli("search --json -n 50 --from " + Quote(from) + " 'nghi quyet'");
+    const json api = Api("/api/search?q=nghi+quyet&size=50&from=" + from);
+    EXPECT_FALSE(cli["hits"].empty()) << from;
+    EXPECT_EQ(cli["total"], api["total"]) << from;
+    EXPECT_EQ(cli["hits"], api["hits"]) << from;
+  }
+  // A date neither understands: the same message, exit 2 there and 400 here.
+  const auto r = RunCommand(test_support::VankienBinary() + " search --from hom-qua --db " +
+                            Quote(db_) + " 'nghi quyet' 2>&1");
+  EXPECT_EQ(r.exit_code, 2);
+  const HttpResponse bad = Request("/api/search?q=nghi+quyet&from=hom-qua");
+  EXPECT_EQ(bad.status, 400);
+  EXPECT_EQ(r.out, "vankien: " + json::parse(bad.body)["error"].get<std::string>() + "\n");
+}
+
+TEST_F(SameJsonTest, ReferenceReportFactsAndCitations) {
+  for (const std::string symbol : {"21-KL/TW", "901-NQ/TW"}) {
+    std::string escaped = symbol;
+    escaped.replace(escaped.find('/'), 1, "%2F");
+    const json cli = Cli("ref --json -n 500 " + Quote(symbol));
+    const json api = Api("/api/ref/" + escaped);
+    ASSERT_FALSE(cli["facts"].empty()) << symbol;
+    EXPECT_EQ(Shape(cli["facts"]), Shape(api["facts"])) << symbol;
+    EXPECT_EQ(Shape(cli), Shape(api)) << symbol;
+    EXPECT_EQ(cli, api) << symbol;
+  }
+  // 901-NQ/TW is held: its document is a Hit in both.
+  const json held = Cli("ref --json 901-NQ/TW");
+  ASSERT_EQ(held["documents"].size(), 1u);
+  const json hit = Cli("search --json -n 1 'nghi quyet'")["hits"][0];
+  EXPECT_EQ(Keys(held["documents"][0]), Keys(hit));
+  EXPECT_EQ(Keys(held["documents"][0]["snippet"]), Keys(hit["snippet"]));
+}
+
+TEST_F(SameJsonTest, DocumentWithItsStoredMentions) {
+  const std::string id = "seeds/001_ca6e148528d44b9b.txt";
+  json cli = Cli("show --json " + Quote(id));
+  json api = Api("/api/doc/seeds%2F001_ca6e148528d44b9b.txt");
+  EXPECT_FALSE(cli["path"].get<std::string>().empty());
+  EXPECT_EQ(api["path"], "");  // the server does not tell its files
+  cli.erase("path");
+  api.erase("path");
+  EXPECT_EQ(Shape(cli), Shape(api));
+  EXPECT_EQ(cli, api);
+  ASSERT_FALSE(api["refs"].empty());
+  const std::string text = api["text"];
+  bool cites = false;
+  for (const auto& m : api["refs"]) {
+    const std::size_t b = m["begin"], e = m["end"];
+    ASSERT_LE(e, text.size());
+    EXPECT_EQ(text.substr(b, e - b), m["surface"].get<std::string>());
+    cites |= m["symbol"] == "21-KL/TW";
+  }
+  EXPECT_TRUE(cites);
+}
+
+TEST_F(SameJsonTest, Stats) {
+  json cli = Cli("stats --json");
+  const json api = Api("/api/stats");
+  EXPECT_EQ(cli["db"], db_);  // the CLI says which index; the API serves one
+  cli.erase("db");
+  EXPECT_EQ(cli, api);
+  EXPECT_GE(api["documents"].get<int>(), 10);
 }
 
 }  // namespace

@@ -5,6 +5,8 @@
 #include <cstdlib>
 #include <iostream>
 
+#include "tools/json/json_output.h"
+
 namespace vankien::cli {
 
 std::string DefaultDatabase() {
@@ -32,7 +34,7 @@ int Fail(const Status& status) {
 }
 
 std::string Dump(const nlohmann::json& j, int indent) {
-  return j.dump(indent, ' ', false, nlohmann::json::error_handler_t::replace);
+  return json_output::Dump(j, indent);
 }
 
 bool StdoutIsTty() { return isatty(STDOUT_FILENO) != 0; }

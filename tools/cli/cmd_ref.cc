@@ -6,6 +6,7 @@
 #include "indexer/text/analyzer.h"
 #include "search/searcher.h"
 #include "tools/cli/cli.h"
+#include "tools/json/json_output.h"
 
 namespace vankien::cli {
 namespace {
@@ -17,14 +18,6 @@ struct RefArgs {
   bool json = false;
 };
 
-nlohmann::json FactJson(const refs::Registry::Entry& e) {
-  nlohmann::json j = {{"symbol", e.symbol}, {"type", e.type},   {"kind", e.type_name},
-                      {"number", e.number}, {"issuer", e.issuer}, {"issuer_name", e.issuer_name},
-                      {"date", e.date},     {"term", e.term},     {"title", e.title}};
-  j["plenum"] = e.plenum ? nlohmann::json(*e.plenum) : nlohmann::json();
-  return j;
-}
-
 int RunRef(const RefArgs& args) {
   std::string reference;
   for (const auto& w : args.words) reference += (reference.empty() ? "" : " ") + w;
@@ -35,26 +28,7 @@ int RunRef(const RefArgs& args) {
   if (!report.ok()) return Fail(report.status());
 
   if (args.json) {
-    nlohmann::json facts = nlohmann::json::array();
-    for (const auto& e : report->facts) facts.push_back(FactJson(e));
-    nlohmann::json docs = nlohmann::json::array();
-    for (const auto& d : report->documents) docs.push_back({{"id", d.id}, {"title", d.title}, {"date", d.date}});
-    nlohmann::json groups = nlohmann::json::array();
-    for (const auto& g : report->groups) {
-      nlohmann::json citations = nlohmann::json::array();
-      for (const auto& c : g.citations) {
-        citations.push_back({{"id", c.id}, {"title", c.title}, {"date", c.date}, {"surface", c.surface},
-                             {"context", c.context}});
-      }
-      groups.push_back({{"key", g.key.empty() ? nlohmann::json() : nlohmann::json(g.key)}, {"citations", citations}});
-    }
-    std::cout << Dump({{"symbol", report->symbol},
-                       {"key", report->key.empty() ? nlohmann::json() : nlohmann::json(report->key)},
-                       {"facts", facts},
-                       {"documents", docs},
-                       {"citing_documents", report->citing_documents},
-                       {"groups", groups}}, 2)
-              << "\n";
+    std::cout << Dump(json_output::ReferenceJson(reference, *report), 2) << "\n";
     return kExitOk;
   }
   std::cout << report->symbol << (report->key.empty() ? "" : "  (" + report->key + ")") << "\n";

@@ -5,6 +5,7 @@
 #include "indexer/text/analyzer.h"
 #include "search/searcher.h"
 #include "tools/cli/cli.h"
+#include "tools/json/json_output.h"
 
 namespace vankien::cli {
 namespace {
@@ -36,35 +37,6 @@ search::SearchOptions OptionsFrom(const SearchArgs& args, bool interactive) {
   return options;
 }
 
-nlohmann::json HitJson(const search::Hit& h) {
-  nlohmann::json highlights = nlohmann::json::array();
-  for (const auto& [b, e] : h.snippet.highlights) highlights.push_back({b, e});
-  return {{"id", h.id},         {"score", h.score},     {"title", h.title},   {"date", h.date},
-          {"url", h.url},       {"kind", h.kind},       {"symbol", h.symbol}, {"issuer", h.issuer},
-          {"term", h.term},     {"source", h.source},   {"snippet", h.snippet.text},
-          {"highlights", highlights}};
-}
-
-// Everything a script needs from one response.
-nlohmann::json ResponseJson(const std::string& query, const search::SearchResponse& r) {
-  nlohmann::json out = {{"query", query}, {"total", r.total}, {"hits", nlohmann::json::array()}};
-  for (const auto& h : r.hits) out["hits"].push_back(HitJson(h));
-  if (!r.facets.empty()) {
-    nlohmann::json facets = nlohmann::json::object();
-    for (const auto& f : r.facets) {
-      nlohmann::json values = nlohmann::json::array();
-      for (const auto& v : f.values) values.push_back({{"value", v.value}, {"count", v.count}});
-      facets[f.name] = values;
-    }
-    out["facets"] = facets;
-  }
-  if (!r.suggestion.empty()) out["suggestion"] = r.suggestion;
-  if (!r.notices.empty()) out["notices"] = r.notices;
-  if (!r.missing_shards.empty()) out["missing_shards"] = r.missing_shards;
-  if (r.dropped_words > 0) out["dropped_words"] = r.dropped_words;
-  return out;
-}
-
 std::string Highlighted(const search::Snippet& s, bool tty) {
   if (!tty) return s.text;
   std::string out;
@@ -84,10 +56,11 @@ int RunBatch(search::Searcher& searcher, const SearchArgs& args) {
     auto response = searcher.Search(line, options);
     nlohmann::json out;
     if (!response.ok()) {
-      out = {{"query", line}, {"total", 0}, {"hits", nlohmann::json::array()},
-             {"error", response.status().message()}};
+      // The same shape as an answer, with no hits, so a script needs no special case.
+      out = json_output::SearchJson(line, search::SearchResponse{});
+      out["error"] = response.status().message();
     } else {
-      out = ResponseJson(line, *response);
+      out = json_output::SearchJson(line, *response);
     }
     std::cout << Dump(out) << "\n";
   }
@@ -110,7 +83,7 @@ int RunSearch(const SearchArgs& args) {
   if (!response.ok()) return Fail(response.status());
 
   if (args.json) {
-    std::cout << Dump(ResponseJson(query, *response), 2) << "\n";
+    std::cout << Dump(json_output::SearchJson(query, *response), 2) << "\n";
     return kExitOk;
   }
   const bool tty = StdoutIsTty();

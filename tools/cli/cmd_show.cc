@@ -6,6 +6,7 @@
 #include "indexer/text/utf8.h"
 #include "search/searcher.h"
 #include "tools/cli/cli.h"
+#include "tools/json/json_output.h"
 
 namespace vankien::cli {
 namespace {
@@ -20,20 +21,13 @@ int RunShow(const ShowArgs& args) {
   text::Analyzer analyzer;
   auto searcher = search::Searcher::Open(args.db, analyzer);
   if (!searcher.ok()) return Fail(searcher.status());
-  auto doc = (*searcher)->Get(args.id);
-  if (!doc.ok()) return Fail(doc.status());
+  auto stored = (*searcher)->GetStored(args.id);
+  if (!stored.ok()) return Fail(stored.status());
   if (args.json) {
-    nlohmann::json fields = nlohmann::json::object();
-    for (const auto& [k, v] : doc->fields) fields[k] = v;
-    std::cout << Dump({{"id", doc->id},         {"title", doc->title},   {"date", doc->date},
-                       {"kind", doc->kind},     {"symbol", doc->symbol}, {"issuer", doc->issuer},
-                       {"term", doc->term},     {"subject", doc->subject}, {"signer", doc->signer},
-                       {"place", doc->place},   {"source", doc->source}, {"encoding", doc->encoding},
-                       {"flags", doc->flags},   {"url", doc->url},       {"path", doc->path},
-                       {"fields", fields},      {"text", doc->text}}, 2)
-              << "\n";
+    std::cout << Dump(json_output::ToJson(stored->doc, stored->mentions), 2) << "\n";
     return kExitOk;
   }
+  const Document* doc = &stored->doc;
   std::cout << "id:    " << doc->id << "\n";
   std::cout << "title: " << text::SanitizeUtf8(doc->title) << "\n";
   if (!doc->date.empty()) std::cout << "date:  " << doc->date << "\n";
@@ -64,13 +58,9 @@ int RunStats(const StatsArgs& args) {
   auto stats = (*searcher)->Stats();
   if (!stats.ok()) return Fail(stats.status());
   if (args.json) {
-    std::cout << Dump({{"db", args.db},
-                       {"documents", stats->documents},
-                       {"terms", stats->distinct_terms},
-                       {"average_length", stats->average_length},
-                       {"bytes_on_disk", stats->bytes_on_disk},
-                       {"last_indexed", stats->last_indexed}}, 2)
-              << "\n";
+    nlohmann::json out = json_output::ToJson(*stats);
+    out["db"] = args.db;  // where the figures come from; the API, serving one index, leaves it out
+    std::cout << Dump(out, 2) << "\n";
     return kExitOk;
   }
   std::printf("database:      %s\n", args.db.c_str());

@@ -65,9 +65,7 @@ Result<search::Searcher*> Archive::Searcher() {
     last_error_ = opened.status();
     return last_error_;
   }
-  recognizer_.reset();
   searcher_ = std::move(opened).value();
-  recognizer_ = std::make_unique<refs::Recognizer>(&searcher_->registry());
   fingerprint_ = current;
   stats_.reset();
   failed_once_ = false;

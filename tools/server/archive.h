@@ -1,7 +1,6 @@
-// Archive: one thread's read-only view of the index for the server — a Searcher, a reference
-// recognizer over the index's registry and cached statistics. It notices a re-indexed or
-// replaced database (the directory, its version file, a shard's version file or the stub
-// listing the shards changed) and reopens; a database that
+// Archive: one thread's read-only view of the index for the server — a Searcher and cached
+// statistics. It notices a re-indexed or replaced database (the directory, its version file, a
+// shard's version file or the stub listing the shards changed) and reopens; a database that
 // does not exist yet is retried at most once a second.
 // Thread-safety: not thread-safe; each server thread owns one (Searcher is not thread-safe).
 #ifndef VANKIEN_TOOLS_SERVER_ARCHIVE_H_
@@ -14,7 +13,6 @@
 #include <vector>
 
 #include "indexer/base/status.h"
-#include "indexer/refs/recognizer.h"
 #include "indexer/text/analyzer.h"
 #include "search/searcher.h"
 
@@ -34,9 +32,6 @@ class Archive {
   // The searcher for the current database, reopened when the database changed on disk.
   // NotFound / Corrupt when there is no readable index (the server answers 503).
   Result<search::Searcher*> Searcher();
-
-  // Finds the references in a stored text, with the index's registry. Call after Searcher().
-  const refs::Recognizer& recognizer() const { return *recognizer_; }
 
   // Statistics of the open database, computed once per revision (counting terms walks the
   // whole term list). Call after Searcher() succeeded.
@@ -63,7 +58,6 @@ class Archive {
   search::OpenOptions open_;
   text::Analyzer analyzer_;
   std::unique_ptr<search::Searcher> searcher_;
-  std::unique_ptr<refs::Recognizer> recognizer_;
   std::optional<search::IndexStats> stats_;
   Fingerprint fingerprint_;
   Status last_error_ = Status::NotFound("not opened yet");

@@ -1,8 +1,5 @@
 #include "tools/server/handler.h"
 
-#include "search/catalog.h"
-#include "search/catalog_format.h"
-
 #include <algorithm>
 #include <cctype>
 #include <charconv>
@@ -13,6 +10,9 @@
 #include <sstream>
 
 #include "indexer/text/utf8.h"
+#include "search/catalog.h"
+#include "search/catalog_format.h"
+#include "tools/json/json_output.h"
 #include "tools/server/static_assets.h"
 
 namespace vankien::server {
@@ -29,7 +29,13 @@ constexpr std::string_view kContentSecurityPolicy =
     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
     "connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
-std::string Dump(const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); }
+void Log(const HandlerOptions& options, std::string_view line) {
+  if (options.log) {
+    options.log(line);
+  } else {
+    std::cerr << "vankien serve: " << line << "\n";
+  }
+}
 
 void AddSecurityHeaders(HttpResponse* r) {
   r->headers.emplace_back("Content-Security-Policy", std::string(kContentSecurityPolicy));
@@ -42,7 +48,7 @@ HttpResponse JsonResponse(int status, const json& body) {
   HttpResponse r;
   r.status = status;
   r.content_type = "application/json; charset=utf-8";
-  r.body = Dump(body);
+  r.body = json_output::Dump(body);
   r.headers.emplace_back("Cache-Control", "no-store");
   AddSecurityHeaders(&r);
   return r;
@@ -94,11 +100,8 @@ struct Params {
   }
 };
 
-struct BadRequest {
-  std::string message;
-};
-
-Params ParseQueryString(std::string_view qs) {
+// InvalidArgument on a malformed escape.
+Result<Params> ParseQueryString(std::string_view qs) {
   Params params;
   while (!qs.empty()) {
     const auto amp = qs.find('&');
@@ -109,62 +112,40 @@ Params ParseQueryString(std::string_view qs) {
     std::string key, value;
     if (!PercentDecode(item.substr(0, eq), true, &key) ||
         (eq != std::string_view::npos && !PercentDecode(item.substr(eq + 1), true, &value))) {
-      throw BadRequest{"malformed percent-encoding in the query string"};
+      return Status::InvalidArgument("malformed percent-encoding in the query string");
     }
     params.items.emplace_back(std::move(key), std::move(value));
   }
   return params;
 }
 
-// A parameter other than q: valid UTF-8, no control bytes, short.
-std::string Param(const Params& params, std::string_view key) {
-  std::string v = params.Get(key);
-  if (v.size() > kMaxParamBytes || !IsValidUtf8(v) || HasControlBytes(v)) {
-    throw BadRequest{"parameter '" + std::string(key) + "' is too long or not valid UTF-8 text"};
+// A parameter other than q, as typed: valid UTF-8, no control bytes, short. What it means is
+// the library's business.
+Status CheckText(std::string_view key, std::string_view value) {
+  if (value.size() > kMaxParamBytes || !IsValidUtf8(value) || HasControlBytes(value)) {
+    return Status::InvalidArgument("parameter '" + std::string(key) +
+                                   "' is too long or not valid UTF-8 text");
   }
+  return Status::Ok();
+}
+
+Result<std::string> Param(const Params& params, std::string_view key) {
+  std::string v = params.Get(key);
+  if (Status st = CheckText(key, v); !st.ok()) return st;
   return v;
 }
 
-std::size_t PositiveNumber(const Params& params, std::string_view key, std::size_t fallback,
-                           std::size_t max) {
+Result<std::size_t> PositiveNumber(const Params& params, std::string_view key,
+                                   std::size_t fallback, std::size_t max) {
   if (!params.Has(key)) return fallback;
   const std::string v = params.Get(key);
   std::size_t n = 0;
   const auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), n);
   if (v.empty() || ec != std::errc() || end != v.data() + v.size() || n == 0 || n > max) {
-    throw BadRequest{"parameter '" + std::string(key) + "' must be a whole number from 1 to " +
-                     std::to_string(max)};
+    return Status::InvalidArgument("parameter '" + std::string(key) +
+                                   "' must be a whole number from 1 to " + std::to_string(max));
   }
   return n;
-}
-
-// "YYYY", "YYYY-MM" or "YYYY-MM-DD".
-bool IsDate(std::string_view d) {
-  if (d.size() != 4 && d.size() != 7 && d.size() != 10) return false;
-  for (std::size_t i = 0; i < d.size(); ++i) {
-    const bool dash = i == 4 || i == 7;
-    if (dash ? d[i] != '-' : !std::isdigit(static_cast<unsigned char>(d[i]))) return false;
-  }
-  return true;
-}
-
-// ---- JSON shapes ----------------------------------------------------------------------------
-
-json HitJson(const search::Hit& h) {
-  json highlights = json::array();
-  for (const auto& [b, e] : h.snippet.highlights) highlights.push_back({b, e});
-  return {{"id", h.id},         {"title", h.title},   {"date", h.date},     {"url", h.url},
-          {"kind", h.kind},     {"symbol", h.symbol}, {"issuer", h.issuer}, {"term", h.term},
-          {"source", h.source}, {"score", h.score},
-          {"snippet", {{"text", h.snippet.text}, {"highlights", highlights}}}};
-}
-
-json FactJson(const refs::Registry::Entry& e) {
-  json j = {{"symbol", e.symbol}, {"type", e.type},     {"kind", e.type_name},
-            {"number", e.number}, {"issuer", e.issuer}, {"issuer_name", e.issuer_name},
-            {"date", e.date},     {"term", e.term},     {"title", e.title}};
-  j["plenum"] = e.plenum ? json(*e.plenum) : json();
-  return j;
 }
 
 // ---- Routes ---------------------------------------------------------------------------------
@@ -173,71 +154,76 @@ class Router {
  public:
   Router(Archive* archive, const HandlerOptions& options) : archive_(archive), options_(options) {}
 
-  HttpResponse Api(std::string_view path, const Params& params) {
+  HttpResponse Api(std::string_view path, std::string_view query) {
+    auto params = ParseQueryString(query);
+    if (!params.ok()) return StatusResponse(params.status(), options_);
+    auto response = ApiRoute(path, *params);
+    if (!response.ok()) return StatusResponse(response.status(), options_);
+    return std::move(response).value();
+  }
+
+  // The archive's catalogue (search/catalog.h): a printable HTML page at /catalog, JSON at
+  // /api/catalog. Parameters as `vankien catalog`: type (comma list), issuer, term, from, to,
+  // min (citations), sort (type|citations|date|symbol), limit.
+  HttpResponse Catalog(bool html, std::string_view query) {
+    auto params = ParseQueryString(query);
+    if (!params.ok()) return StatusResponse(params.status(), options_);
+    auto response = CatalogRoute(html, *params);
+    if (!response.ok()) return StatusResponse(response.status(), options_);
+    return std::move(response).value();
+  }
+
+ private:
+  Result<HttpResponse> ApiRoute(std::string_view path, const Params& params) {
     if (path == "/healthz") return Health();
     auto searcher = OpenSearcher();
     if (!searcher.ok()) return Unavailable(searcher.status());
     if (path == "/api/search") return SearchRoute(**searcher, params);
     if (path == "/api/stats") return StatsRoute();
     if (path.rfind("/api/ref/", 0) == 0 || path == "/api/ref") {
-      return RefRoute(**searcher, Rest(path, "/api/ref/", params));
+      auto symbol = Rest(path, "/api/ref/", params);
+      if (!symbol.ok()) return symbol.status();
+      return RefRoute(**searcher, *symbol);
     }
     if (path.rfind("/api/doc/", 0) == 0 || path == "/api/doc") {
-      return DocRoute(**searcher, Rest(path, "/api/doc/", params, "id"));
+      auto id = Rest(path, "/api/doc/", params, "id");
+      if (!id.ok()) return id.status();
+      return DocRoute(**searcher, *id);
     }
     return ErrorResponse(404, "no such API endpoint; see the README for /api/search, /api/ref, "
                               "/api/doc and /api/stats");
   }
 
- private:
   Result<search::Searcher*> OpenSearcher() {
     if (archive_ == nullptr) return Status::NotFound("no archive");
     return archive_->Searcher();
   }
 
+  // No index to open, whatever the reason: the operator's to fix, so the client gets advice
+  // and the log gets the reason (which names server paths).
   HttpResponse Unavailable(const Status& status) {
-    Log("index unavailable: " + status.message());
+    Log(options_, "index unavailable: " + status.ToString());
     return ErrorResponse(503, "the archive's index is not available; build it with `vankien index` "
                               "and the server will pick it up");
   }
 
-  HttpResponse Internal(const Status& status) {
-    Log("internal error: " + status.message());
-    return ErrorResponse(500, "internal error; the server log has the details");
-  }
-
-  // A library error: the user's fault (400/404) with its message, or ours (500) without.
-  HttpResponse FromStatus(const Status& status) {
-    switch (status.code()) {
-      case Status::Code::kInvalidArgument: return ErrorResponse(400, status.message());
-      case Status::Code::kNotFound: return ErrorResponse(404, status.message());
-      default: return Internal(status);
-    }
-  }
-
-  void Log(const std::string& line) {
-    if (options_.log) {
-      options_.log(line);
-    } else {
-      std::cerr << "vankien serve: " << line << "\n";
-    }
-  }
-
   // The decoded remainder of the path after `prefix` ("/api/doc/seeds%2Fa.txt" → "seeds/a.txt"),
   // or the `key` parameter when the path has none.
-  std::string Rest(std::string_view path, std::string_view prefix, const Params& params,
-                   std::string_view key = "q") {
+  Result<std::string> Rest(std::string_view path, std::string_view prefix, const Params& params,
+                           std::string_view key = "q") {
     std::string out;
     if (path.size() > prefix.size()) {
       if (!PercentDecode(path.substr(prefix.size()), false, &out)) {
-        throw BadRequest{"malformed percent-encoding in the path"};
+        return Status::InvalidArgument("malformed percent-encoding in the path");
       }
     } else {
       out = params.Get(key);
     }
-    if (out.empty()) throw BadRequest{"missing " + std::string(prefix.substr(5, 3)) + " in the path"};
+    if (out.empty()) {
+      return Status::InvalidArgument("missing " + std::string(prefix.substr(5, 3)) + " in the path");
+    }
     if (out.size() > options_.max_query_bytes || !IsValidUtf8(out) || HasControlBytes(out)) {
-      throw BadRequest{"the path is too long or not valid UTF-8 text"};
+      return Status::InvalidArgument("the path is too long or not valid UTF-8 text");
     }
     return out;
   }
@@ -248,160 +234,94 @@ class Router {
     return JsonResponse(200, {{"status", "ok"}});
   }
 
-  HttpResponse SearchRoute(search::Searcher& searcher, const Params& params) {
+  Result<HttpResponse> SearchRoute(search::Searcher& searcher, const Params& params) {
     const std::string q = params.Get("q");
     if (q.size() > options_.max_query_bytes) {
-      throw BadRequest{"the query is longer than " + std::to_string(options_.max_query_bytes) +
-                       " bytes; shorten it"};
+      return Status::InvalidArgument("the query is longer than " +
+                                     std::to_string(options_.max_query_bytes) +
+                                     " bytes; shorten it");
     }
-    if (!IsValidUtf8(q)) throw BadRequest{"the query is not valid UTF-8 text"};
-    if (q.find('\0') != std::string::npos) throw BadRequest{"the query contains a NUL byte"};
+    if (!IsValidUtf8(q)) return Status::InvalidArgument("the query is not valid UTF-8 text");
+    if (q.find('\0') != std::string::npos) {
+      return Status::InvalidArgument("the query contains a NUL byte");
+    }
 
+    // Filter values go to the library as typed, as `vankien search --type/--from/...` hands
+    // them over: search/query_filters.h reads them (type names, "13" for XIII, "30/6/2020"), so
+    // the API and the CLI accept the same values with the same messages.
     search::SearchOptions opts;
     for (const auto& [k, v] : params.items) {
-      if (k != "type") continue;
-      std::string_view rest = v;
-      while (!rest.empty()) {
-        const auto comma = rest.find(',');
-        std::string one(rest.substr(0, comma));
-        rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 1);
-        if (one.empty()) continue;
-        if (one.size() > 16 || !IsValidUtf8(one) || HasControlBytes(one)) {
-          throw BadRequest{"parameter 'type' must be type codes such as NQ,KL,article"};
-        }
-        opts.filters.kinds.push_back(std::move(one));
-      }
+      if (k != "type" || v.empty()) continue;
+      if (Status st = CheckText(k, v); !st.ok()) return st;
+      opts.filters.kinds.push_back(v);  // one value may list several: "NQ,KL"
     }
-    if (opts.filters.kinds.size() > 32) throw BadRequest{"too many types in 'type'"};
-    opts.filters.issuer = Param(params, "issuer");
-    opts.filters.term = Param(params, "term");
-    opts.filters.source = Param(params, "source");
-    opts.filters.from = Param(params, "from");
-    opts.filters.to = Param(params, "to");
-    for (const auto* d : {&opts.filters.from, &opts.filters.to}) {
-      if (!d->empty() && !IsDate(*d)) {
-        throw BadRequest{"'from' and 'to' must be dates: YYYY, YYYY-MM or YYYY-MM-DD"};
-      }
+    for (auto [key, out] : {std::pair{"issuer", &opts.filters.issuer},
+                            std::pair{"term", &opts.filters.term},
+                            std::pair{"source", &opts.filters.source},
+                            std::pair{"from", &opts.filters.from},
+                            std::pair{"to", &opts.filters.to}}) {
+      auto v = Param(params, key);
+      if (!v.ok()) return v.status();
+      *out = std::move(v).value();
     }
-    const std::string sort = Param(params, "sort");
-    if (sort.empty() || sort == "relevance") {
+    auto sort = Param(params, "sort");
+    if (!sort.ok()) return sort.status();
+    if (sort->empty() || *sort == "relevance") {
       opts.sort = search::SortOrder::kRelevance;
-    } else if (sort == "newest") {
+    } else if (*sort == "newest") {
       opts.sort = search::SortOrder::kNewest;
-    } else if (sort == "oldest") {
+    } else if (*sort == "oldest") {
       opts.sort = search::SortOrder::kOldest;
     } else {
-      throw BadRequest{"parameter 'sort' must be relevance, newest or oldest"};
+      return Status::InvalidArgument("parameter 'sort' must be relevance, newest or oldest");
     }
-    const std::size_t size =
-        PositiveNumber(params, "size", options_.default_page_size, options_.max_page_size);
-    const std::size_t max_page = search::SearchOptions::kMaxOffset / size + 1;
-    const std::size_t page = PositiveNumber(params, "page", 1, max_page);
-    opts.offset = (page - 1) * size;
-    opts.limit = size;
-    opts.facets = Param(params, "facets") != "0";
+    auto size = PositiveNumber(params, "size", options_.default_page_size, options_.max_page_size);
+    if (!size.ok()) return size.status();
+    const std::size_t max_page = search::SearchOptions::kMaxOffset / *size + 1;
+    auto page = PositiveNumber(params, "page", 1, max_page);
+    if (!page.ok()) return page.status();
+    auto facets = Param(params, "facets");
+    if (!facets.ok()) return facets.status();
+    opts.offset = (*page - 1) * *size;
+    opts.limit = *size;
+    opts.facets = *facets != "0";
     opts.suggest = true;
 
     if (q.find_first_not_of(" \t\r\n") == std::string::npos && opts.filters.empty()) {
-      throw BadRequest{"no query: give the words or document number to search for"};
+      return Status::InvalidArgument("no query: give the words or document number to search for");
     }
     auto response = searcher.Search(q, opts);
-    if (!response.ok()) return FromStatus(response.status());
-    json hits = json::array();
-    for (const auto& h : response->hits) hits.push_back(HitJson(h));
-    json facets = json::array();
-    for (const auto& f : response->facets) {
-      json values = json::array();
-      for (const auto& v : f.values) values.push_back({{"value", v.value}, {"count", v.count}});
-      facets.push_back({{"name", f.name}, {"values", values}});
-    }
-    const std::size_t pages = std::min((response->total + size - 1) / size, max_page);
-    return JsonResponse(200, {{"query", q},
-                              {"total", response->total},
-                              {"page", page},
-                              {"size", size},
-                              {"pages", pages},
-                              {"sort", sort.empty() ? "relevance" : sort},
-                              {"hits", hits},
-                              {"facets", facets},
-                              {"suggestion", response->suggestion},
-                              {"notices", response->notices},
-                              {"missing_shards", response->missing_shards},
-                              {"dropped_words", response->dropped_words}});
+    if (!response.ok()) return response.status();
+    json body = json_output::SearchJson(q, *response);
+    // Paging, which the API adds to the library's answer (the CLI has --offset and -n instead).
+    body["page"] = *page;
+    body["size"] = *size;
+    body["pages"] = std::min((response->total + *size - 1) / *size, max_page);
+    body["sort"] = sort->empty() ? "relevance" : *sort;
+    return JsonResponse(200, body);
   }
 
-  HttpResponse RefRoute(search::Searcher& searcher, const std::string& symbol) {
+  Result<HttpResponse> RefRoute(search::Searcher& searcher, const std::string& symbol) {
     auto report = searcher.Reference(symbol, options_.max_citing);
-    if (!report.ok()) return FromStatus(report.status());
-    json facts = json::array();
-    for (const auto& e : report->facts) facts.push_back(FactJson(e));
-    json docs = json::array();
-    for (const auto& d : report->documents) docs.push_back(HitJson(d));
-    json groups = json::array();
-    for (const auto& g : report->groups) {
-      json citations = json::array();
-      for (const auto& c : g.citations) {
-        citations.push_back({{"id", c.id},
-                             {"title", c.title},
-                             {"date", c.date},
-                             {"surface", c.surface},
-                             {"context", c.context}});
+    if (!report.ok()) return report.status();
+    return JsonResponse(200, json_output::ReferenceJson(symbol, *report));
+  }
+
+  Result<HttpResponse> DocRoute(search::Searcher& searcher, const std::string& id) {
+    auto stored = searcher.GetStored(id);
+    if (!stored.ok()) {
+      // The library's message names the index directory, which the client has no use for.
+      if (stored.status().code() == Status::Code::kNotFound) {
+        return ErrorResponse(404, "no document with this id in the archive");
       }
-      groups.push_back({{"key", g.key}, {"citations", citations}});
+      return stored.status();
     }
-    return JsonResponse(200, {{"query", symbol},
-                              {"symbol", report->symbol},
-                              {"key", report->key},
-                              {"facts", facts},
-                              {"documents", docs},
-                              {"citing_documents", report->citing_documents},
-                              {"groups", groups}});
+    Document& doc = stored->doc;
+    doc.path.clear();  // a file on the server: left out on purpose
+    return JsonResponse(200, json_output::ToJson(doc, stored->mentions));
   }
 
-  HttpResponse DocRoute(search::Searcher& searcher, const std::string& id) {
-    auto doc = searcher.Get(id);
-    if (!doc.ok()) return FromStatus(doc.status());
-    json fields = json::object();
-    for (const auto& [k, v] : doc->fields) fields[k] = v;
-    // The references in the text, found with the index's registry, as byte ranges of the text
-    // sent (made valid UTF-8 first, so the offsets hold in what the client receives).
-    const std::string text = text::SanitizeUtf8(doc->text);
-    json references = json::array();
-    for (const auto& m : archive_->recognizer().Find(text)) {
-      const std::string symbol = m.resolved_symbol.empty() ? m.Canonical() : m.resolved_symbol;
-      if (symbol.empty()) continue;
-      references.push_back({{"symbol", symbol},
-                            {"key", m.resolved_symbol.empty() ? m.Key() : symbol},
-                            {"surface", m.surface},
-                            {"begin", m.byte_start},
-                            {"end", m.byte_end}});
-    }
-    // `path` (a file on the server) is left out on purpose.
-    return JsonResponse(200, {{"id", doc->id},
-                              {"title", doc->title},
-                              {"date", doc->date},
-                              {"kind", doc->kind},
-                              {"symbol", doc->symbol},
-                              {"issuer", doc->issuer},
-                              {"term", doc->term},
-                              {"plenum", doc->plenum ? json(*doc->plenum) : json()},
-                              {"subject", doc->subject},
-                              {"signer", doc->signer},
-                              {"place", doc->place},
-                              {"source", doc->source},
-                              {"url", doc->url},
-                              {"encoding", doc->encoding},
-                              {"flags", doc->flags},
-                              {"fields", fields},
-                              {"text", text},
-                              {"refs", references}});
-  }
-
- public:
-  // The archive's catalogue (search/catalog.h): a printable HTML page at /catalog, JSON at
-  // /api/catalog. Parameters as `vankien catalog`: type (comma list), issuer, term, from, to,
-  // min (citations), sort (type|citations|date|symbol), limit.
-  HttpResponse CatalogRoute(bool html, const Params& params) {
+  Result<HttpResponse> CatalogRoute(bool html, const Params& params) {
     auto searcher = OpenSearcher();
     if (!searcher.ok()) return Unavailable(searcher.status());
     search::CatalogOptions o;
@@ -410,8 +330,12 @@ class Router {
     o.term = params.Get("term");
     o.from = params.Get("from");
     o.to = params.Get("to");
-    o.min_citations = ParseCount(params.Get("min"), "min");
-    o.limit = ParseCount(params.Get("limit"), "limit");
+    auto min = ParseCount(params.Get("min"), "min");
+    if (!min.ok()) return min.status();
+    auto limit = ParseCount(params.Get("limit"), "limit");
+    if (!limit.ok()) return limit.status();
+    o.min_citations = *min;
+    o.limit = *limit;
     const std::string sort = params.Get("sort");
     if (sort.empty() || sort == "type") {
       o.sort = search::CatalogSort::kType;
@@ -422,10 +346,10 @@ class Router {
     } else if (sort == "symbol") {
       o.sort = search::CatalogSort::kSymbol;
     } else {
-      throw BadRequest{"sort must be type, citations, date or symbol"};
+      return Status::InvalidArgument("sort must be type, citations, date or symbol");
     }
     auto catalog = search::BuildCatalog(archive_->dir(), o);
-    if (!catalog.ok()) return FromStatus(catalog.status());
+    if (!catalog.ok()) return catalog.status();
     if (!html) {
       HttpResponse r = JsonResponse(200, {});
       r.body = search::CatalogJson(*catalog);
@@ -457,23 +381,18 @@ class Router {
     return out;
   }
 
-  static std::size_t ParseCount(const std::string& value, const char* name) {
-    if (value.empty()) return 0;
+  static Result<std::size_t> ParseCount(const std::string& value, const char* name) {
+    if (value.empty()) return std::size_t{0};
     if (value.size() > 9 || value.find_first_not_of("0123456789") != std::string::npos) {
-      throw BadRequest{std::string(name) + " must be a whole number below 1000000000"};
+      return Status::InvalidArgument(std::string(name) + " must be a whole number below 1000000000");
     }
-    return std::stoul(value);
+    return static_cast<std::size_t>(std::stoul(value));
   }
 
- private:
-  HttpResponse StatsRoute() {
+  Result<HttpResponse> StatsRoute() {
     auto stats = archive_->Stats();
-    if (!stats.ok()) return FromStatus(stats.status());
-    return JsonResponse(200, {{"documents", stats->documents},
-                              {"terms", stats->distinct_terms},
-                              {"average_length", stats->average_length},
-                              {"bytes_on_disk", stats->bytes_on_disk},
-                              {"last_indexed", stats->last_indexed}});
+    if (!stats.ok()) return stats.status();
+    return JsonResponse(200, json_output::ToJson(*stats));
   }
 
   Archive* archive_;
@@ -570,12 +489,10 @@ HttpResponse Dispatch(const HttpRequest& request, Archive* archive, const Handle
   const std::string_view query =
       qmark == std::string::npos ? std::string_view() : std::string_view(request.target).substr(qmark + 1);
   if (path == "/catalog" || path == "/api/catalog") {
-    Router router(archive, options);
-    return router.CatalogRoute(path == "/catalog", ParseQueryString(query));
+    return Router(archive, options).Catalog(path == "/catalog", query);
   }
   if (path == "/healthz" || path == "/api" || path.rfind("/api/", 0) == 0) {
-    Router router(archive, options);
-    return router.Api(path, ParseQueryString(query));
+    return Router(archive, options).Api(path, query);
   }
   return StaticRoute(path, options);
 }
@@ -595,6 +512,39 @@ std::vector<std::string> LoopbackHosts() { return {"localhost", "127.0.0.1", "::
 
 HttpResponse ErrorResponse(int status, std::string_view message) {
   return JsonResponse(status, {{"error", std::string(message)}});
+}
+
+int HttpStatusOf(Status::Code code) {
+  switch (code) {
+    case Status::Code::kOk: return 200;
+    case Status::Code::kInvalidArgument: return 400;
+    case Status::Code::kNotFound: return 404;
+    // The index is not in a state to answer (not an index, an old schema): the server's state,
+    // not a conflict the client could resolve, and it may pass once the operator re-indexes.
+    case Status::Code::kFailedPrecondition: return 503;
+    case Status::Code::kUnavailable: return 503;  // a remote shard is down: try again later
+    // Out of memory, file handles or disk while answering a read: an overloaded server, not a
+    // request that needs storage (507 is for requests that store something).
+    case Status::Code::kResourceExhausted: return 503;
+    case Status::Code::kIoError:
+    case Status::Code::kCorrupt:
+    case Status::Code::kInternal:
+    case Status::Code::kPermissionDenied: return 500;
+  }
+  return 500;
+}
+
+HttpResponse StatusResponse(const Status& status, const HandlerOptions& options) {
+  const int code = HttpStatusOf(status.code());
+  if (code < 500) return ErrorResponse(code, status.message());
+  // Library messages name server paths and shard addresses: the log gets them, not the client.
+  Log(options, (code == 503 ? "unavailable: " : "internal error: ") + status.ToString());
+  if (code == 503) {
+    HttpResponse r = ErrorResponse(503, "the archive cannot answer right now; try again later");
+    r.headers.emplace_back("Retry-After", "5");
+    return r;
+  }
+  return ErrorResponse(500, "internal error; the server log has the details");
 }
 
 bool PercentDecode(std::string_view in, bool plus_is_space, std::string* out) {
@@ -643,13 +593,10 @@ HttpResponse Handle(const HttpRequest& request, Archive* archive, const HandlerO
   HttpResponse r;
   try {
     r = Dispatch(request, archive, options);
-  } catch (const BadRequest& e) {
-    r = ErrorResponse(400, e.message);
   } catch (const std::exception& e) {
-    // Nothing below should throw; if it does, the client gets no details.
-    (options.log ? options.log : [](std::string_view s) { std::cerr << "vankien serve: " << s << "\n"; })(
-        std::string("unexpected exception: ") + e.what());
-    r = ErrorResponse(500, "internal error; the server log has the details");
+    // Nothing below throws by design (errors are Status); if something does, the client gets
+    // no details.
+    r = StatusResponse(Status::Internal(std::string("unexpected exception: ") + e.what()), options);
   }
   const bool api = request.target.rfind("/api", 0) == 0 || request.target.rfind("/healthz", 0) == 0;
   if (!options.cors_origin.empty() && (api || request.method == "OPTIONS")) {

@@ -1,7 +1,9 @@
 // The HTTP request handler of `vankien serve`: one parsed request in, one response out. It knows
 // nothing of sockets (tools/server/server.h does), so it is unit tested and fuzzed directly.
-// Routes: GET /api/search, /api/ref/{symbol}, /api/doc/{id}, /api/stats, /healthz, and the page's
-// static assets. Thread-safety: Handle() may run on many threads at once as long as each thread
+// Routes: GET /api/search, /api/ref/{symbol}, /api/doc/{id}, /api/stats, /api/catalog,
+// /catalog, /healthz, and the page's static assets. Parameters go to the library as typed; its
+// Status codes become HTTP statuses (HttpStatusOf); the JSON bodies are tools/json/json_output.h's.
+// Thread-safety: Handle() may run on many threads at once as long as each thread
 // passes its own Archive.
 #ifndef VANKIEN_TOOLS_SERVER_HANDLER_H_
 #define VANKIEN_TOOLS_SERVER_HANDLER_H_
@@ -13,6 +15,7 @@
 #include <utility>
 #include <vector>
 
+#include "indexer/base/status.h"
 #include "tools/server/archive.h"
 
 namespace vankien::server {
@@ -61,6 +64,16 @@ HttpResponse Handle(const HttpRequest& request, Archive* archive, const HandlerO
 
 // An error response: JSON {"error": message} with the security headers.
 HttpResponse ErrorResponse(int status, std::string_view message);
+
+// The HTTP status for a library Status code: InvalidArgument 400, NotFound 404; Unavailable,
+// FailedPrecondition and ResourceExhausted 503 (the server's state, which may pass: not the
+// client's fault, and nothing the client could resolve, hence not 409); every other code 500.
+int HttpStatusOf(Status::Code code);
+
+// The error response for a failed `status` (not ok): 4xx carry the library's message, which is
+// written for the user; 5xx carry a fixed text (503 with Retry-After) and the status goes to
+// `options.log`, since library messages name server paths and shard addresses.
+HttpResponse StatusResponse(const Status& status, const HandlerOptions& options);
 
 // ---- Exposed for tests ----------------------------------------------------------------------
 // Decodes %XX escapes (and '+' as space when `plus_is_space`); false on a malformed escape.

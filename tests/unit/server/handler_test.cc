@@ -4,7 +4,9 @@
 #include "tools/server/handler.h"
 
 #include <gtest/gtest.h>
+#include <xapian.h>
 
+#include <cstdint>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -13,6 +15,7 @@
 #include <vector>
 
 #include "indexer/index_writer.h"
+#include "indexer/schema.h"
 #include "indexer/text/analyzer.h"
 #include "tests/support/paths.h"
 #include "tools/server/archive.h"
@@ -41,6 +44,7 @@ Document Official() {
   d.symbol = "21-NQ/TW";
   d.kind = "Nghị quyết";
   d.term = "XIII";
+  d.path = "/srv/archive/private/nq-21.txt";  // a server path the API must not send
   return d;
 }
 
@@ -93,7 +97,16 @@ TEST_F(HandlerTest, SearchUnaccentedFindsAccentedWithByteRangeHighlights) {
   EXPECT_GE(j["total"].get<int>(), 2);
   EXPECT_EQ(j["page"], 1);
   EXPECT_EQ(j["size"], 10);
-  EXPECT_TRUE(j["facets"].is_array());
+  // Facets: an object keyed by facet name, each a list of {value, count} by descending count.
+  ASSERT_TRUE(j["facets"].is_object()) << j["facets"].dump();
+  ASSERT_TRUE(j["facets"]["kind"].is_array());
+  std::size_t previous = SIZE_MAX;
+  for (const auto& v : j["facets"]["kind"]) {
+    EXPECT_TRUE(v["value"].is_string());
+    EXPECT_LE(v["count"].get<std::size_t>(), previous);
+    previous = v["count"];
+  }
+  EXPECT_TRUE(Json(Get("/api/search?q=xay+dung+dang&facets=0"))["facets"].empty());
   EXPECT_TRUE(j["suggestion"].is_string());
   EXPECT_TRUE(j["notices"].is_array());
   ASSERT_FALSE(j["hits"].empty());
@@ -170,7 +183,6 @@ TEST_F(HandlerTest, DocumentWithReferencesAsByteRanges) {
     EXPECT_EQ(j["id"], "bai/1.txt");
     const std::string text = j["text"];
     EXPECT_EQ(text, kCitingText);
-    EXPECT_FALSE(j.contains("path"));
     ASSERT_FALSE(j["refs"].empty()) << target;
     const auto& ref = j["refs"][0];
     EXPECT_EQ(ref["symbol"], "21-NQ/TW");
@@ -178,7 +190,13 @@ TEST_F(HandlerTest, DocumentWithReferencesAsByteRanges) {
     EXPECT_EQ(text.substr(b, e - b), ref["surface"].get<std::string>());
     EXPECT_NE(text.substr(b, e - b).find("21-NQ/TW"), std::string::npos);
   }
+  // The shape has "path" (as `vankien show --json`), but the server's files are not told.
+  const auto own = Get("/api/doc/nq-21");
+  ASSERT_EQ(own.status, 200);
+  EXPECT_EQ(Json(own)["path"], "");
+  EXPECT_EQ(own.body.find("/srv/archive"), std::string::npos);
   EXPECT_EQ(Get("/api/doc/no-such-id").status, 404);
+  EXPECT_EQ(Get("/api/doc/no-such-id").body.find(db_), std::string::npos) << "no index path in a 404";
   EXPECT_EQ(Get("/api/doc/").status, 400);
   EXPECT_EQ(Get("/api/doc/%ff").status, 400);
 }
@@ -426,6 +444,117 @@ TEST_F(HandlerTest, ReplacedDatabaseDirectoryIsPickedUp) {
   // Removed altogether: the revision already open keeps answering.
   fs::rename(db_, tmp_ / "gone");
   EXPECT_EQ(Get("/api/doc/khac").status, 200);
+}
+
+
+// The date, term and type values the CLI accepts (search/query_filters.h) are accepted by the API:
+// it hands them over as typed instead of checking them itself.
+TEST_F(HandlerTest, FilterValuesAreReadByTheLibraryAsInTheCli) {
+  auto ids = [&](const std::string& target) {
+    const auto r = Get(target);
+    EXPECT_EQ(r.status, 200) << target << " " << r.body;
+    std::set<std::string> out;
+    const json j = Json(r);
+    for (const auto& h : j["hits"]) out.insert(h["id"].get<std::string>());
+    return out;
+  };
+  // nq-21 is dated 2022-06-16, bai/1.txt 2022-08-01, xss 2023-01-05.
+  const std::set<std::string> after = {"bai/1.txt", "xss"};
+  EXPECT_EQ(ids("/api/search?q=xay+dung&from=30/6/2022"), after);
+  EXPECT_EQ(ids("/api/search?q=xay+dung&from=30%2F6%2F2022"), after);
+  EXPECT_EQ(ids("/api/search?q=xay+dung&from=2022-06-30"), after);
+  EXPECT_EQ(ids("/api/search?q=xay+dung&to=6/2022"), std::set<std::string>{"nq-21"});
+  EXPECT_EQ(ids("/api/search?q=xay+dung&term=13"), std::set<std::string>{"nq-21"});
+  EXPECT_EQ(ids("/api/search?q=xay+dung&type=nghi-quyet"), std::set<std::string>{"nq-21"});
+  // The library's own message, as `vankien search --from hom-qua` prints it.
+  const auto bad = Get("/api/search?q=xay+dung&from=hom-qua");
+  EXPECT_EQ(bad.status, 400);
+  EXPECT_NE(Json(bad)["error"].get<std::string>().find("unknown date \"hom-qua\""), std::string::npos)
+      << bad.body;
+}
+
+TEST(HttpStatusTest, EveryStatusCodeHasItsHttpStatus) {
+  using C = Status::Code;
+  const std::vector<std::pair<C, int>> cases = {
+      {C::kOk, 200},
+      {C::kInvalidArgument, 400},
+      {C::kNotFound, 404},
+      {C::kUnavailable, 503},
+      {C::kFailedPrecondition, 503},
+      {C::kResourceExhausted, 503},
+      {C::kIoError, 500},
+      {C::kCorrupt, 500},
+      {C::kInternal, 500},
+      {C::kPermissionDenied, 500}};
+  for (const auto& [code, http] : cases) {
+    EXPECT_EQ(HttpStatusOf(code), http) << Status::CodeName(code);
+  }
+}
+
+TEST(HttpStatusTest, ClientErrorsSayWhyServerErrorsTellOnlyTheLog) {
+  std::string log;
+  HandlerOptions options;
+  options.log = [&](std::string_view line) { log.append(line).append("\n"); };
+
+  const auto bad = StatusResponse(Status::InvalidArgument("unknown date \"x\""), options);
+  EXPECT_EQ(bad.status, 400);
+  EXPECT_EQ(json::parse(bad.body)["error"], "unknown date \"x\"");
+  EXPECT_EQ(StatusResponse(Status::NotFound("no such thing"), options).status, 404);
+  EXPECT_TRUE(log.empty()) << log;
+
+  for (const Status& st : {Status::IoError("reading /srv/db/postlist.glass failed"),
+                           Status::PermissionDenied("/srv/db is not readable"),
+                           Status::Corrupt("/srv/db/termlist.glass is damaged")}) {
+    const auto r = StatusResponse(st, options);
+    EXPECT_EQ(r.status, 500) << st.ToString();
+    EXPECT_EQ(r.body.find("/srv/db"), std::string::npos) << r.body;
+    EXPECT_TRUE(json::parse(r.body)["error"].is_string());
+  }
+  for (const Status& st : {Status::Unavailable("shard tcp://10.0.0.7:7000 does not answer"),
+                           Status::FailedPrecondition("/srv/db has schema 2; re-index"),
+                           Status::ResourceExhausted("too many open files under /srv/db")}) {
+    const auto r = StatusResponse(st, options);
+    EXPECT_EQ(r.status, 503) << st.ToString();
+    EXPECT_EQ(r.body.find("/srv/db"), std::string::npos) << r.body;
+    EXPECT_EQ(r.body.find("10.0.0.7"), std::string::npos) << r.body;
+    EXPECT_EQ(r.Header("Retry-After"), "5");
+  }
+  // The operator sees every cause, with its code.
+  EXPECT_NE(log.find("IO_ERROR: reading /srv/db/postlist.glass failed"), std::string::npos) << log;
+  EXPECT_NE(log.find("UNAVAILABLE: shard tcp://10.0.0.7:7000"), std::string::npos) << log;
+  EXPECT_NE(log.find("FAILED_PRECONDITION"), std::string::npos) << log;
+}
+
+// /api/doc sends the mentions stored with the document; it runs no recognizer. The stored data
+// is rewritten here to hold a mention no recognizer would find, at offsets of its own.
+TEST_F(HandlerTest, DocumentReferencesAreTheStoredMentions) {
+  {
+    Xapian::WritableDatabase db(db_, Xapian::DB_OPEN);
+    const std::string term = schema::IdTerm("bai/1.txt");
+    Xapian::PostingIterator p = db.postlist_begin(term);
+    ASSERT_NE(p, db.postlist_end(term));
+    Xapian::Document doc = db.get_document(*p);
+    json data = json::parse(doc.get_data());
+    ASSERT_TRUE(data["refs"].is_array());
+    ASSERT_FALSE(data["refs"].empty()) << "the indexer stores the mentions it found";
+    const std::string surface = "Hội nghị";  // the first 10 bytes of kCitingText
+    data["refs"] = json::array({{{"symbol", "99-NQ/TW"},
+                                 {"key", "99-NQ/TW@XIII"},
+                                 {"surface", surface},
+                                 {"begin", 0},
+                                 {"end", surface.size()}}});
+    doc.set_data(data.dump());
+    db.replace_document(*p, doc);
+    db.commit();
+  }
+  const auto r = Get("/api/doc/bai%2F1.txt");
+  ASSERT_EQ(r.status, 200) << r.body;
+  const json refs = Json(r)["refs"];
+  ASSERT_EQ(refs.size(), 1u) << refs.dump();
+  EXPECT_EQ(refs[0]["symbol"], "99-NQ/TW");
+  EXPECT_EQ(refs[0]["key"], "99-NQ/TW@XIII");
+  EXPECT_EQ(refs[0]["begin"], 0);
+  EXPECT_EQ(refs[0]["end"], std::string("Hội nghị").size());
 }
 
 }  // namespace

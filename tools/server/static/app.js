@@ -12,6 +12,8 @@
   const FACET_NAMES = {
     kind: 'Loại văn bản', year: 'Năm', issuer: 'Cơ quan ban hành', term: 'Khóa', source: 'Nguồn'
   };
+  // The API's facets are an object keyed by name (JSON keys have no order): shown in this one.
+  const FACET_ORDER = Object.keys(FACET_NAMES);
   const FILTER_KEYS = ['type', 'from', 'to', 'issuer', 'term', 'source', 'sort'];
   const PAGE_SIZE = 10;
   const facetCache = new Map();
@@ -174,10 +176,18 @@
     return kind ? el('span', { class: 'badge badge-' + (kind === 'article' ? 'article' : 'doc'), text: kindLabel(kind, title) }) : null;
   }
 
+  // {kind: [{value, count}], year: [...], ...} → [{name, values}] in FACET_ORDER, then the rest.
+  function facetList(facets) {
+    const names = Object.keys(facets || {});
+    const rank = (n) => (FACET_ORDER.indexOf(n) + 1) || FACET_ORDER.length + 1;
+    names.sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+    return names.map((name) => ({ name, values: facets[name] }));
+  }
+
   function renderFacets(facets, params) {
     const box = $('facets');
     clear(box);
-    const nonEmpty = (facets || []).filter((f) => f.values && f.values.length);
+    const nonEmpty = facetList(facets).filter((f) => Array.isArray(f.values) && f.values.length);
     box.hidden = nonEmpty.length === 0;
     if (!nonEmpty.length) return;
     box.append(el('h2', { text: 'Lọc nhanh' }));
@@ -230,7 +240,7 @@
     setStatus('Đang tìm…');
     const data = await api('/api/search?' + apiParams.toString());
     if (cachedFacets) data.facets = cachedFacets;
-    else facetCache.set(facetKey, data.facets || []);
+    else facetCache.set(facetKey, data.facets || {});
     if (facetCache.size > 50) facetCache.delete(facetCache.keys().next().value);
     const view = $('view');
     clear(view);

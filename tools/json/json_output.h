@@ -1,0 +1,70 @@
+// The JSON shapes of vankien's machine output, written in one place: `vankien search|ref|show|
+// stats --json` and the API of `vankien serve` (/api/search, /api/ref, /api/doc, /api/stats) both
+// call these, so a script reads the same keys, types and values from either.
+// Thread-safety: pure functions.
+//
+// The shapes (every key is always present; text that is absent is "", a number that is absent
+// is null; byte offsets are into the UTF-8 text of the same object):
+//
+//   Hit       {id, title, date, url, kind, symbol, issuer, term, source, score,
+//              snippet: {text, highlights: [[begin, end], ...]}}
+//             kind is a type code ("NQ") or "article"; highlights are byte ranges of snippet.text.
+//   Facets    {"kind": [{value, count}, ...], "year": [...], "issuer": [...], "term": [...],
+//              "source": [...]}: an object keyed by facet name (`.facets.year` in jq), each
+//             list in the library's order (descending count, years newest first); {} when no
+//             facets were asked for.
+//   Search    {query, total, hits: [Hit], facets: Facets, suggestion, notices: [text],
+//              missing_shards: [text], dropped_words}
+//             The API adds its paging: page, size, pages, sort. A `search --batch` line whose
+//             query failed is this shape with no hits and an "error" text.
+//   Fact      {symbol, type, kind, number, issuer, issuer_name, date, term, plenum, title}
+//             one registry entry; type is the code ("NQ"), kind its noun ("Nghị quyết").
+//   Reference {query, symbol, key, facts: [Fact], documents: [Hit], citing_documents,
+//              groups: [{key, citations: [{id, title, date, surface, context}]}]}
+//   Document  {id, title, date, kind, symbol, issuer, term, plenum, subject, signer, place,
+//              source, url, path, encoding, flags: [text], fields: {name: text},
+//              text, refs: [{symbol, key, surface, begin, end}]}
+//             refs are the mentions the index stored, as byte ranges of `text`; the API sends
+//             path as "" (a file on the server is none of the client's business).
+//   Stats     {documents, terms, average_length, bytes_on_disk, last_indexed}
+//             `vankien stats --json` adds db, the index directory.
+//
+// The catalogue has its own format module (search/catalog_format.h, CatalogJson), which the
+// CLI and /api/catalog already share.
+#ifndef VANKIEN_TOOLS_JSON_JSON_OUTPUT_H_
+#define VANKIEN_TOOLS_JSON_JSON_OUTPUT_H_
+
+#include <nlohmann/json.hpp>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "indexer/doc/document.h"
+#include "indexer/refs/registry.h"
+#include "search/searcher.h"
+
+namespace vankien::json_output {
+
+using Json = nlohmann::json;
+
+Json ToJson(const search::Hit& hit);
+// The Facets shape: an object keyed by facet name.
+Json ToJson(const std::vector<search::Facet>& facets);
+Json ToJson(const refs::Registry::Entry& fact);
+Json ToJson(const search::IndexStats& stats);
+// `document.text` is sent as valid UTF-8 (each invalid byte as U+FFFD) and every mention's range
+// is made to hold in that text: a mention whose surface is not found there is left out.
+Json ToJson(const Document& document, const std::vector<StoredMention>& refs);
+
+// The Search shape for `query` (as given, before parsing).
+Json SearchJson(std::string_view query, const search::SearchResponse& response);
+// The Reference shape for `query` (the reference as asked for).
+Json ReferenceJson(std::string_view query, const search::ReferenceReport& report);
+
+// JSON text (indented by `indent` spaces, one line when negative); invalid UTF-8 in any string
+// is replaced by U+FFFD, so this never throws on archive text.
+std::string Dump(const Json& j, int indent = -1);
+
+}  // namespace vankien::json_output
+
+#endif  // VANKIEN_TOOLS_JSON_JSON_OUTPUT_H_
