@@ -839,6 +839,16 @@ struct Recognizer::Impl {
   // ---- the grammar -----------------------------------------------------------------------------
   // Longest type noun at i; returns its length in tokens.
   static std::size_t NounAt(const std::vector<Tok>& t, std::size_t i, const TypeNoun** noun) {
+    // Every token is asked; most start no noun, so look at the first word before the rest.
+    static const std::vector<std::string_view> first_words = [] {
+      std::vector<std::string_view> w;
+      for (const TypeNoun& n : TypeNouns()) w.push_back(n.folded.substr(0, n.folded.find(' ')));
+      return w;
+    }();
+    if (i >= t.size()) return 0;
+    if (std::find(first_words.begin(), first_words.end(), std::string_view(t[i].folded)) == first_words.end()) {
+      return 0;
+    }
     for (const TypeNoun& n : TypeNouns()) {
       if (const std::size_t len = Words(t, i, n.folded)) {
         *noun = &n;
@@ -1244,9 +1254,10 @@ struct Recognizer::Impl {
       return i;
     }
     // "KL 21/TW", "nq 21/tw", "NQ 21-TW": the code before the number.
-    if (const std::string_view code = TypeCode(a.exact);
-        !code.empty() && i + 2 < t.size() && t[i + 1].gap.empty() && IsNumber(t[i + 1]) &&
-        (t[i + 2].gap == "/" || t[i + 2].gap == "-") && (i == 0 || (t[i].gap != "-" && t[i].gap != "/"))) {
+    if (i + 2 < t.size() && t[i + 1].gap.empty() && IsNumber(t[i + 1]) &&
+        (t[i + 2].gap == "/" || t[i + 2].gap == "-") && (i == 0 || (t[i].gap != "-" && t[i].gap != "/")) &&
+        !TypeCode(a.exact).empty()) {
+      const std::string_view code = TypeCode(a.exact);
       std::size_t next = 0;
       std::string issuer = IssuerList(t, i + 2, &next);
       if (!issuer.empty() && (IsPartyIssuer(issuer) || IsStateIssuer(issuer)) &&
@@ -1298,6 +1309,7 @@ struct Recognizer::Impl {
   // document it has just cited. Reads the alias at i (after the defining words) and gives it
   // the cited document's attributes; a one-word alias is remembered for its later uses.
   std::size_t AliasAt(std::string_view text, const std::vector<Tok>& t, std::size_t i, Ctx* cx) const {
+    if (t[i].folded != "goi" && t[i].folded != "viet") return i;
     std::size_t n = Words(t, i, "goi tat la");
     if (n == 0) n = Words(t, i, "viet tat la");
     if (n == 0) n = Words(t, i, "goi la");
