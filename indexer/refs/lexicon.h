@@ -38,6 +38,24 @@ bool IsStateOnlyType(std::string_view code);
 bool IsPartyIssuer(std::string_view issuer);
 bool IsStateIssuer(std::string_view issuer);
 
+// An issuing body as running text names it ("Bộ Tài chính", "Thủ tướng Chính phủ", "Ủy ban
+// Kiểm tra Trung ương"), with the issuer code its symbols carry. A body with an empty code is
+// outside the archive's scope (the UN Security Council, colonial and Saigon-regime authorities,
+// mass organisations): documents it issues are not references.
+struct Body {
+  std::string_view folded;  // folded syllables, space separated: "bo tai chinh"
+  std::string_view code;    // "BTC"; "" for an out-of-scope body
+  System system;            // kParty or kState; kUnknown for an out-of-scope body
+};
+
+// Every body, a longer name before any name it starts with ("ban chap hanh trung uong doan"
+// before "ban chap hanh trung uong"), so the first match at a position is the right one.
+std::span<const Body> Bodies();
+
+// True for an issuer code of a body outside the archive's scope written inside a symbol
+// ("367-QĐ/TWĐTN" of the Youth Union).
+bool IsOutOfScopeIssuer(std::string_view issuer);
+
 // Vietnamese ordinal words after "lần thứ" (folded): "tu" → 4, "nhat" → 1 ...; 0 if none.
 int OrdinalWord(std::string_view folded);
 

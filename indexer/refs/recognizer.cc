@@ -77,6 +77,15 @@ bool HasLowercase(std::string_view raw) {
   return false;
 }
 
+// True when the first letter of `raw` is a capital ("Đoàn", "Nghị"), decoded whole.
+bool StartsUpper(std::string_view raw) {
+  const auto* b = reinterpret_cast<const uint8_t*>(raw.data());
+  int32_t i = 0;
+  UChar32 c = 0;
+  U8_NEXT(b, i, static_cast<int32_t>(raw.size()), c);
+  return c > 0 && u_isupper(c);
+}
+
 // Value of an ASCII digit string (at most 9 digits); -1 for anything else, such as the
 // Arabic-Indic digits the analyzer also calls numbers.
 int AsciiNumber(std::string_view s) {
@@ -119,7 +128,83 @@ struct Trailer {
   std::optional<int> plenum;
   std::string issuer;  // from an issuer phrase ("của Bộ Chính trị" → TW)
   System issuer_system = System::kUnknown;
+  bool out_of_scope = false;  // the issuer phrase names a body outside the archive ("của Hội đồng Bảo an")
 };
+
+// An issuing body named in the text: its code, system, and whether it is out of scope.
+struct BodyRef {
+  std::size_t length = 0;  // tokens; 0 when none
+  std::string code;
+  System system = System::kUnknown;
+  bool out_of_scope = false;
+};
+
+// What the clause in front of a mention says about it: "Ngày 16/4/1951, Ban Chấp hành Trung
+// ương Đảng khóa I đã ban hành Nghị quyết …" gives the issuer (the subject of the issuing
+// verb), the date or year (the adverbial before the subject) and the term.
+struct Subject {
+  BodyRef body;
+  std::string term;
+  std::string date;
+  std::optional<int> year;
+};
+
+// What one Find call carries along: the caller's context, the mentions so far, and what the
+// grammar learned about each that later mentions use.
+struct Info {
+  std::size_t tok_begin = 0, tok_end = 0;
+  std::string phrase_issuer;  // the issuer phrase right after it ("… của Bộ Chính trị")
+  System phrase_system = System::kUnknown;
+  bool open_issuer = false;   // an informal reference whose issuer nothing has named
+  bool same_span = false;     // the second reading of "Trung ương 4 (khóa XI, XII)"
+};
+
+struct Ctx {
+  std::string_view document_issuer;  // the containing document's issuer code, if the caller knows it
+  std::size_t floor = 0;             // token after the last mention: a clause read backwards stops here
+  std::vector<Mention> out;
+  std::vector<Info> info;            // parallel to `out`
+  // Aliases the text defines ("(gọi tắt là NQ170)"): folded token → the mention it stands for.
+  std::vector<std::pair<std::string, Mention>> aliases;
+  Info pending;                      // filled by the grammar for the next Emit
+
+  void Emit(Mention&& m, const std::vector<Tok>& t) {
+    Info in = pending;
+    // Token span of the mention, for the passes that join neighbours.
+    in.tok_begin = static_cast<std::size_t>(
+        std::lower_bound(t.begin(), t.end(), m.byte_start, [](const Tok& a, std::size_t b) { return a.begin < b; }) -
+        t.begin());
+    in.tok_end = static_cast<std::size_t>(
+        std::lower_bound(t.begin(), t.end(), m.byte_end, [](const Tok& a, std::size_t b) { return a.end < b; }) -
+        t.begin()) + 1;
+    in.same_span = !out.empty() && out.back().byte_start == m.byte_start && out.back().byte_end == m.byte_end;
+    out.push_back(std::move(m));
+    info.push_back(std::move(in));
+  }
+};
+
+// The legislature (QH13, UBTVQH14 …) sitting on a date "YYYY[-MM-DD]": legislatures start at
+// their election; with a year alone an election year is ambiguous and gives 0.
+int LegislatureOn(std::string_view date) {
+  struct Start { const char* date; int number; };
+  static constexpr Start kStarts[] = {
+      {"1976-04-25", 6},  {"1981-04-26", 7},  {"1987-04-19", 8},  {"1992-07-19", 9},
+      {"1997-07-20", 10}, {"2002-05-19", 11}, {"2007-05-20", 12}, {"2011-05-22", 13},
+      {"2016-05-22", 14}, {"2021-05-23", 15}, {"2026-03-15", 16}, {"2031-05-01", 0},
+  };
+  if (date.size() < 4 || date < std::string_view(kStarts[0].date)) return 0;
+  if (date.size() < 10) {
+    for (const Start& s : kStarts) {
+      if (date.substr(0, 4) == std::string_view(s.date).substr(0, 4)) return 0;  // election year
+    }
+  }
+  int number = 0;
+  for (const Start& s : kStarts) {
+    if (std::string_view(s.date).substr(0, date.size()) > date) break;
+    number = s.number;
+  }
+  return number;
+}
 
 }  // namespace
 
@@ -298,6 +383,14 @@ struct Recognizer::Impl {
         s.shape = System::kState;
         return s;
       }
+      if (!first.empty() && (IsStateIssuer(first) || IsPartyIssuer(first)) &&
+          (n2 >= t.size() || (t[n2].gap != "-" && t[n2].gap != "/"))) {
+        // An old symbol without a type code: "Nghị định 100/TTg" (1959); the noun gives the type.
+        s.issuer = std::move(first);
+        s.end = n2;
+        s.shape = System::kState;
+        return s;
+      }
       if (!first.empty() && n2 < t.size() && t[n2].gap == "-") {
         // Công văn: ISSUER-UNIT.
         std::size_t n3 = 0;
@@ -332,6 +425,21 @@ struct Recognizer::Impl {
         s.shape = System::kParty;
         return s;
       }
+      if (!issuer.empty() && (IsStateIssuer(issuer) || IsPartyIssuer(issuer)) && TypeCode(t[k].exact).empty() &&
+          (n2 >= t.size() || (t[n2].gap != "/" && t[n2].gap != "-"))) {
+        // An old symbol without a type code: "Quyết định 167-HĐBT".
+        s.issuer = std::move(issuer);
+        s.end = n2;
+        s.shape = System::kState;
+        return s;
+      }
+      if (const std::string_view code = TypeCode(t[k].exact);
+          !code.empty() && t[k].upper && (k + 1 >= t.size() || (t[k + 1].gap != "/" && t[k + 1].gap != "-"))) {
+        // A type code and no issuer: "Chỉ thị số 122-CT" (1982). The issuer stays unknown.
+        s.type = std::string(code);
+        s.end = k + 1;
+        return s;
+      }
       if (auto y = Year(t[k]); y) {
         // "NQ 42-2017": number and year.
         s.year = y;
@@ -339,6 +447,30 @@ struct Recognizer::Impl {
         return s;
       }
       return std::nullopt;
+    }
+    if (g.empty() && t[k].spaced) {
+      if (auto y = Year(t[k])) {
+        // Written with spaces for separators: "78 2025 UBTVQH15", "189 2025 NĐ CP", and the
+        // informal "Nghị định 123 2024".
+        s.year = y;
+        if (k + 1 < t.size() && t[k + 1].gap.empty()) {
+          std::size_t n2 = 0;
+          const std::string legislature = IssuerAt(t, k + 1, &n2);
+          if (!legislature.empty() && IsLegislature(legislature)) {
+            s.year_in_symbol = true;
+            s.issuer = legislature;
+            s.end = n2;
+            s.shape = System::kState;
+            return s;
+          }
+          if (type_then_issuer(k + 1, System::kState)) {
+            s.year_in_symbol = true;
+            return s;
+          }
+        }
+        s.end = k + 1;
+        return s;
+      }
     }
     if (g.empty()) {
       // Missing hyphen: "20 NQ/TW", "54 NQ - CP", "01 / QĐ ĐTHS" handled above.
@@ -412,46 +544,82 @@ struct Recognizer::Impl {
     return std::string(buf);
   }
 
-  // An issuer phrase at i (after "của", "do"): returns its code and system.
-  static std::size_t IssuerPhrase(const std::vector<Tok>& t, std::size_t i, std::string* code, System* system) {
-    struct Phrase { std::string_view words; std::string_view code; System system; };
-    static constexpr Phrase kPhrases[] = {
-        {"bo chinh tri", "TW", System::kParty},
-        {"ban bi thu", "TW", System::kParty},
-        {"ban chap hanh trung uong", "TW", System::kParty},
-        {"bch trung uong", "TW", System::kParty},
-        {"bch tw", "TW", System::kParty},
-        {"quan uy trung uong", "QUTW", System::kParty},
-        {"trung uong", "TW", System::kParty},
-        {"tinh uy", "TU", System::kParty},
-        {"thanh uy", "TU", System::kParty},
-        {"huyen uy", "HU", System::kParty},
-        {"ban chi dao", "BCĐ", System::kParty},
-        {"chinh phu", "CP", System::kState},
-        {"thu tuong", "TTg", System::kState},
-        {"quoc hoi", "QH", System::kState},
-        {"ubnd", "UBND", System::kState},
-        {"uy ban nhan dan", "UBND", System::kState},
-    };
+  // Folded words `words` at i, allowing the hyphens and commas names of bodies are written
+  // with ("Bộ Lao động - Thương binh và Xã hội", "Bộ Văn hóa, Thể thao và Du lịch").
+  static std::size_t NameWords(const std::vector<Tok>& t, std::size_t i, std::string_view words) {
+    std::size_t k = i;
+    while (!words.empty()) {
+      const std::size_t sp = words.find(' ');
+      const std::string_view w = words.substr(0, sp);
+      if (k >= t.size() || t[k].folded != w) return 0;
+      if (k > i && !t[k].gap.empty() && t[k].gap != "-" && t[k].gap != ",") return 0;
+      ++k;
+      words = sp == std::string_view::npos ? std::string_view() : words.substr(sp + 1);
+    }
+    return k - i;
+  }
+
+  // The issuing body named at i ("Bộ Chính trị", "Ban Thường vụ Tỉnh ủy", "Thủ tướng Chính
+  // phủ", "Quốc hội khóa XIV", "Hội đồng Bảo an"); length 0 when none.
+  static BodyRef BodyAt(const std::vector<Tok>& t, std::size_t i) {
+    BodyRef b;
+    if (i >= t.size()) return b;
     // "Ban Thường vụ Tỉnh ủy", "Thường vụ Quân ủy Trung ương": the standing committee issues
     // in the committee's name.
     std::size_t skip = Words(t, i, "ban thuong vu");
     if (skip == 0) skip = Words(t, i, "thuong vu");
-    for (const Phrase& p : kPhrases) {
-      if (const std::size_t n = Words(t, i + skip, p.words)) {
-        *code = std::string(p.code);
-        *system = p.system;
-        return skip + n;
+    if (skip == 0) skip = Words(t, i, "thuong truc");
+    for (const Body& body : Bodies()) {
+      if (i + skip >= t.size() || t[i + skip].folded.compare(0, body.folded.find(' '), body.folded, 0,
+                                                             body.folded.find(' ')) != 0) {
+        continue;
+      }
+      if (const std::size_t n = NameWords(t, i + skip, body.folded)) {
+        b.length = skip + n;
+        b.code = std::string(body.code);
+        b.system = body.system;
+        b.out_of_scope = body.code.empty();
+        // "Quốc hội khóa XIV", "Ủy ban Thường vụ Quốc hội khóa XIV": the legislature.
+        if ((b.code == "QH" || b.code == "UBTVQH") && Is(t, i + b.length, "khoa") && i + b.length + 1 < t.size()) {
+          if (const int n2 = RomanOrNumber(t[i + b.length + 1])) {
+            b.code += std::to_string(n2);
+            b.length += 2;
+          }
+        }
+        return b;
       }
     }
+    if (skip > 0) return b;
     // Ho Chi Minh City's decisions are its People's Committee's: "TP.HCM", "TPHCM", "TP. HCM".
-    if (i < t.size() && (t[i].folded == "tphcm" ||
-                         (t[i].folded == "tp" && i + 1 < t.size() && t[i + 1].folded == "hcm"))) {
-      *code = "UBND";
-      *system = System::kState;
-      return t[i].folded == "tphcm" ? 1 : 2;
+    if (t[i].folded == "tphcm" || (t[i].folded == "tp" && i + 1 < t.size() && t[i + 1].folded == "hcm")) {
+      b.length = t[i].folded == "tphcm" ? 1 : 2;
+      b.code = "UBND";
+      b.system = System::kState;
     }
-    return 0;
+    return b;
+  }
+
+  // True when a document-type noun starts at k as the name of another document: capitalised,
+  // or followed by its number or "của" ("Nghị quyết của Quốc hội"). An issuer phrase after it
+  // is that document's.
+  static bool OtherDocumentAt(std::string_view text, const std::vector<Tok>& t, std::size_t k) {
+    const TypeNoun* noun = nullptr;
+    const std::size_t len = NounAt(t, k, &noun);
+    if (len == 0) return false;
+    if (StartsUpper(text.substr(t[k].begin, t[k].end - t[k].begin))) return true;
+    return k + len < t.size() && t[k + len].gap.empty() &&
+           (t[k + len].folded == "so" || t[k + len].folded == "cua" || IsNumber(t[k + len]));
+  }
+
+  // "của Đoàn" meaning the Youth Union: capitalised and not the start of a delegation's or a
+  // team's name ("Đoàn Kiểm tra", "Đoàn đại biểu", "Đoàn công tác").
+  static bool MassUnionAt(std::string_view text, const std::vector<Tok>& t, std::size_t k) {
+    if (k >= t.size() || t[k].folded != "doan") return false;
+    if (!StartsUpper(text.substr(t[k].begin, t[k].end - t[k].begin))) return false;
+    if (k + 1 >= t.size() || !t[k + 1].gap.empty()) return true;
+    const Tok& n = t[k + 1];
+    if (StartsUpper(text.substr(n.begin, n.end - n.begin))) return false;
+    return n.folded != "kiem" && n.folded != "cong" && n.folded != "dai" && n.folded != "giam";
   }
 
   Trailer ReadTrailer(std::string_view text, const std::vector<Tok>& t, std::size_t i, std::size_t limit) const {
@@ -460,10 +628,12 @@ struct Recognizer::Impl {
     // A date is the document's own only when it follows the mention closely ("21-NQ/TW ngày
     // 16/6/2022", "ký ngày", "ban hành ngày", after the issuer phrase), not "có hiệu lực từ ngày".
     bool date_adjacent = true;
+    bool state_issuer = false;  // after "của Quốc hội": a khóa is the legislature's
     for (std::size_t k = i; k < stop;) {
       const std::string& gap = t[k].gap;
       if (k > i && IsSentenceBreak(gap) && gap.find('(') == std::string::npos) break;
       if (gap.find(';') != std::string::npos) break;
+      if (k > i && OtherDocumentAt(text, t, k)) break;
       std::size_t next = 0;
       if (t[k].folded == "ngay" && tr.date.empty() && date_adjacent) {
         if (auto d = DateAt(t, k + 1, &next)) {
@@ -473,7 +643,17 @@ struct Recognizer::Impl {
           continue;
         }
       }
-      if ((t[k].folded == "khoa") && k + 1 < stop) {
+      // "( ban hành tháng 5/2014)": the year alone.
+      if (t[k].folded == "thang" && date_adjacent && !tr.year && k > i && k + 2 < stop) {
+        std::optional<int> y;
+        if (SmallNumber(t[k + 1]) >= 1 && t[k + 2].gap == "/") y = Year(t[k + 2]);
+        if (y) {
+          tr.year = y;
+          k += 3;
+          continue;
+        }
+      }
+      if ((t[k].folded == "khoa") && k + 1 < stop && !state_issuer) {
         std::size_t m = k + 1;
         if (Is(t, m, "khoa")) ++m;  // "khóa khóa XII"
         // "khóa XI, XII" and "khóa XI, khóa XII" both name two terms.
@@ -485,19 +665,41 @@ struct Recognizer::Impl {
         }
         if (!tr.terms.empty()) break;
       }
+      if (t[k].folded == "cua" && tr.issuer.empty() && MassUnionAt(text, t, k + 1)) {
+        tr.out_of_scope = true;
+        break;
+      }
       if (t[k].folded == "cua" || t[k].folded == "do") {
-        std::string code;
-        System sys = System::kUnknown;
-        if (const std::size_t n = IssuerPhrase(t, k + 1, &code, &sys)) {
-          if (tr.issuer.empty()) {
-            tr.issuer = code;
-            tr.issuer_system = sys;
+        const BodyRef b = BodyAt(t, k + 1);
+        if (b.length > 0) {
+          if (tr.issuer.empty() && !tr.out_of_scope) {
+            tr.issuer = b.code;
+            tr.issuer_system = b.system;
+            tr.out_of_scope = b.out_of_scope;
           }
+          if (b.out_of_scope) break;
           // "Quốc hội khóa XIV": that khóa is the legislature's, not the document's.
-          if (sys == System::kState) break;
-          k += 1 + n;
+          if (b.system == System::kState) state_issuer = true;
+          // "của Hội nghị Trung ương 6": let the plenum below read its number.
+          k += Is(t, k + 1, "hoi") ? 1 : 1 + b.length;
           date_adjacent = true;
           continue;
+        }
+      }
+      // The passive "được Thủ tướng Chính phủ ban hành", "được Quốc hội thông qua ngày …".
+      if (t[k].folded == "duoc" && date_adjacent && tr.issuer.empty() && !tr.out_of_scope) {
+        const BodyRef b = BodyAt(t, k + 1);
+        if (b.length > 0 && k + 1 + b.length < t.size()) {
+          const std::size_t v = k + 1 + b.length + (Is(t, k + 1 + b.length, "da") ? 1 : 0);
+          if (Words(t, v, "ban hanh") || Words(t, v, "ky") || Words(t, v, "thong qua")) {
+            tr.issuer = b.code;
+            tr.issuer_system = b.system;
+            tr.out_of_scope = b.out_of_scope;
+            if (b.out_of_scope) break;
+            if (b.system == System::kState) state_issuer = true;
+            k += 1 + b.length;
+            continue;
+          }
         }
       }
       if (const std::size_t n = Words(t, k, "hoi nghi trung uong"); n && k + n < stop) {
@@ -507,45 +709,146 @@ struct Recognizer::Impl {
           continue;
         }
       }
-      if (t[k].folded == "nam" && k + 1 < stop && !tr.year && k == i) {
+      // "Quyết định 1867/QĐ-TTg năm 2025", "… của Bộ Tài chính năm 2016", "ban hành năm 2019".
+      if (t[k].folded == "nam" && k + 1 < stop && !tr.year && (k == i || date_adjacent)) {
         if (auto y = Year(t[k + 1])) {
           tr.year = y;
           k += 2;
           continue;
         }
       }
+      // "Chỉ thị 100 (1981)": a year in brackets right after the mention.
+      if (k == i && !tr.year && t[k].gap.find('(') != std::string::npos && k + 1 < t.size() &&
+          t[k + 1].gap.find(')') != std::string::npos) {
+        if (auto y = Year(t[k])) {
+          tr.year = y;
+          k += 1;
+          continue;
+        }
+      }
       // Anything else that looks like another reference ends the trailer.
       if (IsNumber(t[k]) && k > i && (t[k].gap == "," || t[k].gap.empty()) && SymbolAt(text, t, k)) break;
       const std::string& w = t[k].folded;
-      date_adjacent = w == "ky" || w == "ban" || w == "hanh" || w == "duoc" || w == "da" || w == "vao";
+      date_adjacent = w == "ky" || w == "ban" || w == "hanh" || w == "duoc" || w == "da" || w == "vao" ||
+                      w == "ra" || w == "thong" || w == "qua";
       ++k;
     }
     return tr;
   }
 
-  // Nearest issuer phrase around token i, for informal references without one of their own.
-  std::string ContextIssuer(const std::vector<Tok>& t, std::size_t from, std::size_t to, System* system) const {
-    const std::size_t lo = from > 30 ? from - 30 : 0;
-    const std::size_t hi = std::min(t.size(), to + 30);
-    std::string best;
-    std::size_t best_distance = SIZE_MAX;
-    for (std::size_t k = lo; k < hi; ++k) {
-      std::string code;
-      System sys = System::kUnknown;
-      if (!IssuerPhrase(t, k, &code, &sys)) continue;
-      const std::size_t distance = k < from ? from - k : (k >= to ? k - to : 0);
-      if (distance < best_distance) {
-        best_distance = distance;
-        best = code;
-        *system = sys;
+  // Words between the subject and the mention: the issuing verb and its adverbs ("đã ban
+  // hành", "vừa ký các", "kịp thời ban hành", "ra", "có", "thông qua").
+  static std::size_t VerbGroupBefore(const std::vector<Tok>& t, std::size_t i) {
+    static constexpr std::string_view kVerbs[] = {"ban hanh", "ky ban hanh", "ky", "ra", "co",
+                                                  "thong qua", "phe duyet", "cong bo"};
+    static constexpr std::string_view kAdverbs[] = {"da", "vua", "moi", "cung", "kip thoi", "tiep tuc", "cac",
+                                                    "nhung", "lai", "se", "van", "chinh thuc", "hai", "mot"};
+    std::size_t j = i;
+    bool verb = false;
+    for (int rounds = 0; rounds < 6 && j > 0; ++rounds) {
+      if (!t[j].gap.empty()) break;  // the group and the mention are written together
+      std::size_t n = 0;
+      for (std::string_view v : kVerbs) {
+        const std::size_t len = static_cast<std::size_t>(std::count(v.begin(), v.end(), ' ')) + 1;
+        if (j >= len && Words(t, j - len, v) == len) {
+          n = len;
+          break;
+        }
+      }
+      if (n > 0) {
+        verb = true;
+      } else {
+        for (std::string_view a : kAdverbs) {
+          const std::size_t len = static_cast<std::size_t>(std::count(a.begin(), a.end(), ' ')) + 1;
+          if (j >= len && Words(t, j - len, a) == len) {
+            n = len;
+            break;
+          }
+        }
+      }
+      if (n == 0) break;
+      j -= n;
+    }
+    return verb ? j : i;
+  }
+
+  // The clause in front of the mention at token i (not reaching back past token `floor`): the
+  // subject of the issuing verb and the date or year before that subject.
+  Subject ReadSubject(std::string_view text, const std::vector<Tok>& t, std::size_t i, std::size_t floor) const {
+    Subject s;
+    const std::size_t verb = VerbGroupBefore(t, i);
+    if (verb == i || verb <= floor) return s;
+    // The subject: back to the clause boundary (a comma, a stop), at most 16 tokens.
+    std::size_t lo = verb;
+    while (lo > floor && verb - lo < 16) {
+      const std::string& gap = t[lo].gap;
+      const bool abbreviation = gap == "." && t[lo - 1].folded == "tp";  // "TP.HCM"
+      if (gap.find_first_of(",;.:!?") != std::string::npos && !abbreviation) break;
+      if (Year(t[lo - 1])) break;  // "Ngày 16/4/1951 Ban Chấp hành …" without a comma
+      --lo;
+    }
+    if (verb - lo >= 16) return s;
+    // The body named last in the subject issues ("Bộ Tài chính đề nghị Thủ tướng ban hành …"),
+    // taken whole ("Thường vụ Quân ủy Trung ương", not its "Trung ương"), not a possessive
+    // ("ý kiến của Bộ Tư pháp") and not one a document named after it belongs to.
+    for (std::size_t k = lo; k < verb;) {
+      if (OtherDocumentAt(text, t, k)) {
+        s.body = BodyRef{};
+        ++k;
+        continue;
+      }
+      const BodyRef b = BodyAt(t, k);
+      if (b.length == 0 || k + b.length > verb) {
+        ++k;
+        continue;
+      }
+      if (k == 0 || t[k - 1].folded != "cua") {
+        s.body = b;
+        s.term.clear();
+        for (std::size_t m = k + b.length; m + 1 < verb; ++m) {
+          if (t[m].folded == "khoa" && b.system == System::kParty) {
+            if (const int n = RomanOrNumber(t[m + 1])) s.term = ToRoman(n);
+          }
+        }
+      }
+      k += b.length;
+    }
+    // The adverbial right before the subject: "Ngày 25-9-1948,", "Năm 2017,", "Đầu năm 2017,",
+    // "Tháng 12/2011,", "tháng 5 năm 2014".
+    std::size_t e = lo;  // the adverbial ends before token e
+    if (e == 0) return s;
+    for (std::size_t len : {5u, 3u}) {
+      if (e < len + 1) continue;
+      const std::size_t d0 = e - len;
+      std::size_t next = 0;
+      if (t[d0 - 1].folded == "ngay") {
+        if (auto d = DateAt(t, d0, &next); d && next == e) {
+          s.date = *d;
+          s.year = AsciiNumber(d->substr(0, 4));
+          return s;
+        }
       }
     }
-    return best;
+    if (auto y = Year(t[e - 1])) {
+      if (e >= 2 && t[e - 1].gap.empty() && t[e - 2].folded == "nam") s.year = y;
+      if (e >= 3 && t[e - 1].gap == "/" && SmallNumber(t[e - 2]) >= 1 && t[e - 3].folded == "thang") s.year = y;
+    }
+    return s;
   }
 
   // ---- the grammar -----------------------------------------------------------------------------
   // Longest type noun at i; returns its length in tokens.
   static std::size_t NounAt(const std::vector<Tok>& t, std::size_t i, const TypeNoun** noun) {
+    // Every token is asked; most start no noun, so look at the first word before the rest.
+    static const std::vector<std::string_view> first_words = [] {
+      std::vector<std::string_view> w;
+      for (const TypeNoun& n : TypeNouns()) w.push_back(n.folded.substr(0, n.folded.find(' ')));
+      return w;
+    }();
+    if (i >= t.size()) return 0;
+    if (std::find(first_words.begin(), first_words.end(), std::string_view(t[i].folded)) == first_words.end()) {
+      return 0;
+    }
     for (const TypeNoun& n : TypeNouns()) {
       if (const std::size_t len = Words(t, i, n.folded)) {
         *noun = &n;
@@ -613,11 +916,11 @@ struct Recognizer::Impl {
     }
   }
 
-  void ApplyTrailer(const Trailer& tr, Mention* m) const {
+  void ApplyTrailer(const Trailer& tr, bool take_issuer, Mention* m) const {
     if (!tr.date.empty() && m->date.empty()) m->date = tr.date;
     if (tr.year && !m->year) m->year = tr.year;
     if (tr.plenum && !m->plenum) m->plenum = tr.plenum;
-    if (m->issuer.empty() && !tr.issuer.empty() && m->number.size() > 0) {
+    if (take_issuer && m->issuer.empty() && !tr.issuer.empty() && m->number.size() > 0) {
       m->issuer = tr.issuer;
       if (m->system == System::kUnknown) m->system = tr.issuer_system;
     }
@@ -635,34 +938,37 @@ struct Recognizer::Impl {
   // Parses a mention that starts with a type noun at i. Appends to `out`; returns the index
   // after it (i when nothing was found).
   std::size_t NounMention(std::string_view text, const std::vector<Tok>& t, std::size_t i,
-                          std::vector<Mention>* out) const {
+                          Ctx* cx) const {
     const TypeNoun* noun = nullptr;
     const std::size_t len = NounAt(t, i, &noun);
     if (len == 0) return i;
     const bool collective = i > 0 && t[i].gap.empty() &&
                             (t[i - 1].folded == "cac" || t[i - 1].folded == "nhung");
     std::size_t j = SkipQualifiers(t, i + len);
-    // Laws are named before their number: "Luật Đất đai số 45/2013/QH13".
-    if (noun->code == "L" && j < t.size() && !IsNumber(t[j])) {
+    // Laws are named before their number: "Luật Đất đai số 45/2013/QH13", and so are the
+    // consolidated texts of laws: "Văn bản hợp nhất Luật Đầu tư số 134/VBHN-VPQH".
+    if ((noun->code == "L" || noun->code == "VBHN") && j < t.size() && !IsNumber(t[j])) {
+      const std::size_t limit = noun->code == "L" ? 8 : 12;
       std::size_t k = j;
-      while (k < t.size() && k < j + 8 && t[k].folded != "so" && (t[k].gap.empty() || t[k].gap == ",")) ++k;
+      while (k < t.size() && k < j + limit && t[k].folded != "so" && (t[k].gap.empty() || t[k].gap == ",")) ++k;
       if (k < t.size() && t[k].folded == "so" && k + 1 < t.size()) {
         if (auto s = SymbolAt(text, t, k + 1); s && !s->issuer.empty()) j = k + 1;
       }
     }
     // The number follows directly, or after "số:" or "(QĐ)".
     if (j < t.size() && IsNumber(t[j]) && (t[j].gap.empty() || t[j].gap == ":" || t[j].gap == ")")) {
-      return NumberedMention(text, t, i, noun, j, out);
+      return NumberedMention(text, t, i, noun, j, cx);
     }
-    if (noun->code == "NQ" && !collective) return PlenumOrCongress(text, t, i, i + len, noun, out);
+    if (noun->code == "NQ" && !collective) return PlenumOrCongress(text, t, i, i + len, noun, cx);
     return i;
   }
 
   std::size_t NumberedMention(std::string_view text, const std::vector<Tok>& t, std::size_t i,
-                              const TypeNoun* noun, std::size_t j, std::vector<Mention>* out) const {
+                              const TypeNoun* noun, std::size_t j, Ctx* cx) const {
     std::vector<Mention> group;
     std::size_t k = j;
     std::vector<System> shapes;
+    std::vector<bool> coded;  // the conjunct's symbol spells a type code
     while (true) {
       std::optional<Symbol> s = SymbolAt(text, t, k);
       if (!s && noun != nullptr && !noun->code.empty()) s = MistypedSymbolAt(t, k);
@@ -674,6 +980,7 @@ struct Recognizer::Impl {
       if (s) {
         Apply(*s, &m);
         shapes.push_back(s->shape);
+        coded.push_back(!s->type.empty() || !s->issuer.empty());
         k = s->end;
       } else {
         // A bare number, but not a duration or count ("Kế hoạch 5 năm 2016-2020", "2 lần").
@@ -682,6 +989,7 @@ struct Recognizer::Impl {
         if (k + 1 < t.size() && (t[k + 1].gap == "%" || t[k + 1].gap == "/")) break;
         m.number = StripZeros(t[k].folded);
         shapes.push_back(System::kUnknown);
+        coded.push_back(false);
         ++k;
       }
       group.push_back(std::move(m));
@@ -693,6 +1001,8 @@ struct Recognizer::Impl {
       } else if (n >= t.size() || t[n].gap != ",") {
         break;
       }
+      // ", số 1533 / QĐ – BGTVT": the conjunct repeats "số".
+      if (n + 1 < t.size() && t[n].folded == "so" && t[n + 1].gap.empty() && IsNumber(t[n + 1])) ++n;
       if (n >= t.size() || !IsNumber(t[n]) || !IsBareNumberMention(t, n)) break;
       k = n;
     }
@@ -703,7 +1013,13 @@ struct Recognizer::Impl {
     for (auto it = group.rbegin(); it != group.rend(); ++it) {
       if (!it->issuer.empty()) { tail = &*it; break; }
     }
-    Trailer tr = ReadTrailer(text, t, k, 24);
+    const Trailer tr = ReadTrailer(text, t, k, 24);
+    const Subject subject = ReadSubject(text, t, i, cx->floor);
+    // The body the sentence names as the issuer is outside the archive: "Hội đồng Bảo an thông
+    // qua các Nghị quyết số 717, 718", "Toàn quyền Đông Dương ra Quyết định số 1432".
+    const bool out_of_scope = tr.out_of_scope || (tr.issuer.empty() && subject.body.out_of_scope);
+    const System noun_system = noun ? noun->system : System::kUnknown;
+    std::vector<Mention> kept;
     for (std::size_t g = 0; g < group.size(); ++g) {
       Mention& m = group[g];
       if (m.issuer.empty() && tail != nullptr) {
@@ -711,14 +1027,33 @@ struct Recognizer::Impl {
         if (m.type.empty()) m.type = tail->type;
         if (!m.year && tail->year && !tail->unit.empty()) m.year = tail->year;
       }
-      const System noun_system = noun ? noun->system : System::kUnknown;
+      const bool written = !m.issuer.empty();
+      if (written && IsOutOfScopeIssuer(m.issuer)) continue;
+      if (out_of_scope && !(written && (IsPartyIssuer(m.issuer) || IsStateIssuer(m.issuer)))) continue;
       DecideSystem(&m, shapes[g], noun_system);
-      ApplyTrailer(tr, &m);
-      if (m.issuer.empty()) InferIssuer(t, i, k, noun, &m);
+      // A symbol written without its issuer ("Chỉ thị số 122-CT") keeps it unknown: the issuer
+      // is what the symbol says.
+      ApplyTrailer(tr, /*take_issuer=*/!coded[g], &m);
+      if (m.issuer.empty() && !coded[g]) ReadIssuer(subject, noun, cx->document_issuer, &m);
+      ApplySubject(subject, &m);
+      if (m.issuer == "QH" || m.issuer == "UBTVQH") {
+        // The National Assembly's legislature from the document's date: "QH13".
+        if (const int n = LegislatureOn(!m.date.empty() ? m.date : m.year ? std::to_string(*m.year) : "")) {
+          m.issuer += std::to_string(n);
+        }
+      }
       DecideSystem(&m, shapes[g], noun_system);
       Finish(&m);
+      kept.push_back(std::move(m));
     }
-    for (auto& m : group) out->push_back(std::move(m));
+    for (Mention& m : kept) {
+      cx->pending = Info{};
+      cx->pending.phrase_issuer = tr.issuer;
+      cx->pending.phrase_system = tr.issuer_system;
+      cx->pending.open_issuer = m.issuer.empty() && m.unit.empty() && noun != nullptr;
+      cx->Emit(std::move(m), t);
+    }
+    cx->pending = Info{};
     return k;
   }
 
@@ -734,35 +1069,66 @@ struct Recognizer::Impl {
     return !(k + 3 < t.size() && t[k + 3].gap == "-" && Year(t[k + 3]));
   }
 
-  // Who issued an informal "Chỉ thị 05": the nearest issuer phrase, else the Central Committee
-  // for Party-only types and the Government for decrees.
-  void InferIssuer(const std::vector<Tok>& t, std::size_t from, std::size_t to, const TypeNoun* noun,
-                   Mention* m) const {
+  // Whether a body of `system` with `code` issues documents of the noun's type: decrees only
+  // the Government, laws only the National Assembly, Party-only types only Party bodies.
+  static bool Issues(std::string_view code, System system, const TypeNoun* noun) {
+    if (noun == nullptr || code.empty()) return false;
+    if (noun->code == "NĐ") return code == "CP";
+    if (noun->code == "L") return code.starts_with("QH");
+    if (noun->code == "PL") return code.starts_with("UBTVQH");
+    // Circulars are the ministries' (and the like), not the Government's or a province's.
+    if (noun->code == "TT" && noun->system == System::kState &&
+        (code == "CP" || code == "TTg" || code == "UBND" || code == "HĐND" || code == "CTN" ||
+         code.starts_with("QH") || code.starts_with("UBTVQH"))) {
+      return false;
+    }
+    if (noun->system != System::kUnknown && system != System::kUnknown && noun->system != system) return false;
+    if ((code.starts_with("QH") || code.starts_with("UBTVQH")) && noun->code != "NQ") return false;
+    return true;
+  }
+
+  // Who issued an informal "Chỉ thị 05" the text does not follow with an issuer phrase: the
+  // subject of the issuing verb in front of it ("Thủ tướng Chính phủ đã ký Quyết định 1567"),
+  // else the Government for a decree, else the containing document's own issuer when the
+  // caller gave it; otherwise nobody (the text does not say, and a guess would be wrong as
+  // often as right).
+  static void ReadIssuer(const Subject& subject, const TypeNoun* noun, std::string_view document_issuer,
+                         Mention* m) {
     if (noun == nullptr) return;
+    if (!subject.body.out_of_scope && Issues(subject.body.code, subject.body.system, noun)) {
+      m->issuer = subject.body.code;
+      m->system = subject.body.system;
+      return;
+    }
     if (noun->code == "NĐ") {
       m->issuer = "CP";
       m->system = System::kState;
       return;
     }
-    System sys = System::kUnknown;
-    std::string code = ContextIssuer(t, from, to, &sys);
-    if (noun->system == System::kState && sys == System::kParty) code.clear();
-    if (code == "QH" && noun->code != "L" && noun->code != "NQ") code.clear();
-    if (!code.empty()) {
-      m->issuer = code;
-      m->system = sys;
-      return;
+    if (!document_issuer.empty()) {
+      const std::string doc(document_issuer);
+      const System sys = IsPartyIssuer(doc) ? System::kParty : IsStateIssuer(doc) ? System::kState : System::kUnknown;
+      if (sys != System::kUnknown && Issues(doc, sys, noun)) {
+        m->issuer = doc;
+        m->system = sys;
+      }
     }
-    if (noun->system != System::kState && noun->code != "" && noun->code != "CV" && noun->code != "TTr") {
-      m->issuer = "TW";
-      m->system = System::kParty;
+  }
+
+  // The date, year and term the clause in front gives ("Ngày 25-9-1948, Ban Thường vụ …").
+  static void ApplySubject(const Subject& subject, Mention* m) {
+    if (m->date.empty() && !subject.date.empty()) {
+      m->date = subject.date;
+      m->year = subject.year;
     }
+    if (!m->year && subject.year) m->year = subject.year;
+    if (m->term.empty() && !subject.term.empty() && m->system != System::kState) m->term = subject.term;
   }
 
   // "Nghị quyết Trung ương 4 (khóa XII)", "Nghị quyết TW4", "NQ Hội nghị lần thứ tư Ban Chấp
   // hành Trung ương", "Nghị quyết Đại hội XIII", "Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XVI".
   std::size_t PlenumOrCongress(std::string_view text, const std::vector<Tok>& t, std::size_t i,
-                               std::size_t j, const TypeNoun* noun, std::vector<Mention>* out) const {
+                               std::size_t j, const TypeNoun* noun, Ctx* cx) const {
     std::size_t k = j;
     std::optional<int> plenum;
     std::string congress;
@@ -848,18 +1214,20 @@ struct Recognizer::Impl {
     m.local_congress = local;
     if (!local) m.issuer = "TW";
     Trailer tr = ReadTrailer(text, t, end, 16);
+    // "Nghị quyết Đại hội đại biểu toàn quốc lần thứ XI của Đoàn": a mass organisation's congress.
+    if (tr.out_of_scope) return end;
     if (!tr.date.empty()) m.date = tr.date;
     if (tr.terms.size() <= 1) {
       if (!tr.terms.empty() && plenum) m.term = tr.terms[0];
       Finish(&m);
-      out->push_back(std::move(m));
+      cx->Emit(std::move(m), t);
     } else {
       // "Trung ương 4 (khóa XI, XII)": one mention per term, same span.
       for (const std::string& term : tr.terms) {
         Mention copy = m;
         if (plenum) copy.term = term;
         Finish(&copy);
-        out->push_back(std::move(copy));
+        cx->Emit(std::move(copy), t);
       }
     }
     return end;
@@ -867,7 +1235,7 @@ struct Recognizer::Impl {
 
   // "NQ 42", "NQ18", "NQTW 4": the acronym used as a noun.
   std::size_t AcronymMention(std::string_view text, const std::vector<Tok>& t, std::size_t i,
-                             std::vector<Mention>* out) const {
+                             Ctx* cx) const {
     static const TypeNoun kNq{"nq", "NQ", "Nghị quyết", System::kUnknown};
     const Tok& a = t[i];
     if (a.folded == "nqtw" && i + 1 < t.size() && t[i + 1].gap.empty()) {
@@ -880,15 +1248,16 @@ struct Recognizer::Impl {
         Trailer tr = ReadTrailer(text, t, i + 2, 16);
         if (!tr.terms.empty()) m.term = tr.terms[0];
         Finish(&m);
-        out->push_back(std::move(m));
+        cx->Emit(std::move(m), t);
         return i + 2;
       }
       return i;
     }
     // "KL 21/TW", "nq 21/tw", "NQ 21-TW": the code before the number.
-    if (const std::string_view code = TypeCode(a.exact);
-        !code.empty() && i + 2 < t.size() && t[i + 1].gap.empty() && IsNumber(t[i + 1]) &&
-        (t[i + 2].gap == "/" || t[i + 2].gap == "-") && (i == 0 || (t[i].gap != "-" && t[i].gap != "/"))) {
+    if (i + 2 < t.size() && t[i + 1].gap.empty() && IsNumber(t[i + 1]) &&
+        (t[i + 2].gap == "/" || t[i + 2].gap == "-") && (i == 0 || (t[i].gap != "-" && t[i].gap != "/")) &&
+        !TypeCode(a.exact).empty()) {
+      const std::string_view code = TypeCode(a.exact);
       std::size_t next = 0;
       std::string issuer = IssuerList(t, i + 2, &next);
       if (!issuer.empty() && (IsPartyIssuer(issuer) || IsStateIssuer(issuer)) &&
@@ -898,34 +1267,146 @@ struct Recognizer::Impl {
         m.number = StripZeros(t[i + 1].folded);
         m.issuer = std::move(issuer);
         DecideSystem(&m, t[i + 2].gap == "/" ? System::kParty : System::kState, System::kUnknown);
-        ApplyTrailer(ReadTrailer(text, t, next, 16), &m);
+        ApplyTrailer(ReadTrailer(text, t, next, 16), true, &m);
         Finish(&m);
-        out->push_back(std::move(m));
+        cx->Emit(std::move(m), t);
         return next;
       }
     }
     if (a.folded == "nq" && a.upper && i + 1 < t.size() && t[i + 1].gap.empty() && IsNumber(t[i + 1])) {
       // Not the type code inside "18 - NQ / TW".
       if (i > 0 && (t[i].gap == "-" || t[i].gap == "/")) return i;
-      return NumberedMention(text, t, i, &kNq, i + 1, out);
+      return NumberedMention(text, t, i, &kNq, i + 1, cx);
     }
     return i;
   }
 
-  std::vector<Mention> Find(std::string_view text) const {
+  // "Chỉ thị số 05, Kế hoạch số 04-KH/TW của Bộ Chính trị": an issuer phrase after the last of
+  // coordinated references (joined by a comma or "và") is every one's (convention 3).
+  static void ShareListIssuers(const std::vector<Tok>& t, Ctx* cx) {
+    for (std::size_t k = cx->out.size(); k-- > 1;) {
+      Info& next = cx->info[k];
+      Info& prev = cx->info[k - 1];
+      if (!prev.open_issuer || next.phrase_issuer.empty() || !cx->out[k - 1].issuer.empty()) continue;
+      bool joined = false;
+      if (next.tok_begin == prev.tok_end && next.tok_begin < t.size()) {
+        joined = t[next.tok_begin].gap == ",";
+      } else if (next.tok_begin == prev.tok_end + 1 && t[prev.tok_end].folded == "va" &&
+                 t[prev.tok_end].gap.empty() && t[next.tok_begin].gap.empty()) {
+        joined = true;
+      }
+      if (!joined) continue;
+      Mention& m = cx->out[k - 1];
+      m.issuer = next.phrase_issuer;
+      m.system = next.phrase_system;
+      prev.phrase_issuer = next.phrase_issuer;
+      prev.phrase_system = next.phrase_system;
+      prev.open_issuer = false;
+    }
+  }
+
+  // "(sau đây gọi tắt là NQ170)", "(gọi là Thông tư số 156/2013/TT-BTC)": the text names a
+  // document it has just cited. Reads the alias at i (after the defining words) and gives it
+  // the cited document's attributes; a one-word alias is remembered for its later uses.
+  std::size_t AliasAt(std::string_view text, const std::vector<Tok>& t, std::size_t i, Ctx* cx) const {
+    if (t[i].folded != "goi" && t[i].folded != "viet") return i;
+    std::size_t n = Words(t, i, "goi tat la");
+    if (n == 0) n = Words(t, i, "viet tat la");
+    if (n == 0) n = Words(t, i, "goi la");
+    if (n == 0 || cx->out.empty() || i + n >= t.size()) return i;
+    // The cited document: the mention just before, unless the alias spells another one out.
+    const std::size_t a = i + n;
+    const std::size_t before = cx->out.size();
+    std::size_t next = NounMention(text, t, a, cx);
+    if (next == a) next = AcronymMention(text, t, a, cx);
+    if (next == a && IsNumber(t[a])) {
+      if (auto s = SymbolAt(text, t, a); s && !s->issuer.empty() && !s->type.empty()) {
+        next = NumberedMention(text, t, a, nullptr, a, cx);
+      }
+    }
+    if (next != a && cx->out.size() > before) {
+      Mention& alias = cx->out[before];
+      const Mention* cited = nullptr;
+      for (std::size_t k = before; k-- > 0;) {
+        const Mention& m = cx->out[k];
+        if (m.type == alias.type && m.number == alias.number &&
+            (alias.issuer.empty() || m.issuer == alias.issuer)) {
+          cited = &m;
+          break;
+        }
+      }
+      if (cited == nullptr && alias.issuer.empty() && cx->out[before - 1].type == alias.type) {
+        cited = &cx->out[before - 1];
+      }
+      if (cited != nullptr) Inherit(*cited, &alias);
+      return next;
+    }
+    // A one-word alias ("NQ170", "Luật Đất đai" is not one) closed by a bracket or a comma.
+    const Tok& w = t[a];
+    const bool closed = a + 1 >= t.size() || t[a + 1].gap.find_first_of("),;\"") != std::string::npos;
+    if (w.kind != text::TokenKind::kMixed || !w.upper || !closed || (!t[a].gap.empty() && t[a].gap != "\"")) return i;
+    Mention m = cx->out.back();
+    Mention alias;
+    Inherit(m, &alias);
+    alias.type = m.type;
+    alias.number = m.number;
+    alias.system = m.system;
+    alias.symbol_year = m.symbol_year;
+    alias.plenum = m.plenum;
+    alias.congress = m.congress;
+    alias.byte_start = w.begin;
+    alias.byte_end = w.end;
+    alias.surface = std::string(text.substr(w.begin, w.end - w.begin));
+    cx->aliases.emplace_back(w.folded, alias);
+    cx->pending = Info{};
+    cx->Emit(std::move(alias), t);
+    return a + 1;
+  }
+
+  // An alias takes what it lacks from the document it names.
+  static void Inherit(const Mention& from, Mention* to) {
+    if (to->issuer.empty()) {
+      to->issuer = from.issuer;
+      to->system = from.system;
+    }
+    if (!to->year) to->year = from.year;
+    if (to->date.empty()) to->date = from.date;
+    if (to->term.empty()) to->term = from.term;
+  }
+
+  std::vector<Mention> Find(std::string_view text, std::string_view document_issuer) const {
     const std::vector<Tok> t = Tokenize(text);
-    std::vector<Mention> out;
+    Ctx cx;
+    cx.document_issuer = document_issuer;
     for (std::size_t i = 0; i < t.size();) {
-      std::size_t next = NounMention(text, t, i, &out);
-      if (next == i) next = AcronymMention(text, t, i, &out);
+      std::size_t next = i;
+      if (!cx.aliases.empty()) {
+        for (const auto& [folded, m] : cx.aliases) {
+          if (t[i].folded != folded) continue;
+          Mention copy = m;
+          copy.byte_start = t[i].begin;
+          copy.byte_end = t[i].end;
+          copy.surface = std::string(text.substr(t[i].begin, t[i].end - t[i].begin));
+          cx.pending = Info{};
+          cx.Emit(std::move(copy), t);
+          next = i + 1;
+          break;
+        }
+      }
+      if (next == i) next = AliasAt(text, t, i, &cx);
+      if (next == i) next = NounMention(text, t, i, &cx);
+      if (next == i) next = AcronymMention(text, t, i, &cx);
       if (next == i && IsNumber(t[i])) {
         if (auto s = SymbolAt(text, t, i); s && !s->issuer.empty() && (!s->type.empty() || IsLegislature(s->issuer))) {
           // A bare symbol without its noun.
-          next = NumberedMention(text, t, i, nullptr, i, &out);
+          next = NumberedMention(text, t, i, nullptr, i, &cx);
         }
       }
+      if (next != i) cx.floor = next;
       i = next == i ? i + 1 : next;
     }
+    ShareListIssuers(t, &cx);
+    std::vector<Mention>& out = cx.out;
     // Code-point offsets, counted once over the text in order.
     std::size_t byte = 0, cp = 0;
     auto advance = [&](std::size_t to) {
@@ -955,6 +1436,8 @@ struct Recognizer::Impl {
 Recognizer::Recognizer(const Registry* registry) : impl_(std::make_unique<Impl>(registry)) {}
 Recognizer::~Recognizer() = default;
 
-std::vector<Mention> Recognizer::Find(std::string_view text) const { return impl_->Find(text); }
+std::vector<Mention> Recognizer::Find(std::string_view text, std::string_view document_issuer) const {
+  return impl_->Find(text, document_issuer);
+}
 
 }  // namespace vankien::refs

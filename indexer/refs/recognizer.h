@@ -26,7 +26,12 @@ class Recognizer {
 
   // Mentions in `text` (any bytes; invalid UTF-8 is tolerated), in text order. Mentions never
   // overlap, except the two readings of "Trung ương 4 (khóa XI, XII)", which share a span.
-  std::vector<Mention> Find(std::string_view text) const;
+  // An informal reference gets the issuer the text names (an issuer phrase after it, the
+  // subject of the verb that issues it); `document_issuer` (optional: the issuer code of the
+  // official document `text` comes from, "BTC", "UBND", "TU") is used for an informal number
+  // the text names no issuer for, when that body issues documents of its type. Without it
+  // such an issuer stays empty.
+  std::vector<Mention> Find(std::string_view text, std::string_view document_issuer = {}) const;
 
  private:
   struct Impl;

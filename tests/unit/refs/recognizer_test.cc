@@ -768,9 +768,185 @@ std::vector<Case> NegativeCases() {
   };
 }
 
+
+// Issuers read from the sentence, never guessed (refs README §7, issue 17): the issuer phrase
+// after the reference, the subject of the verb that issues it, the passive "được X ban hành";
+// otherwise empty. Decrees alone default to the Government.
+std::vector<Case> IssuerReadingCases() {
+  return {
+      {"subject_of_ky",
+       "Chủ tịch nước đã ký Quyết định 1567 về việc đặc xá cho phạm nhân.",
+       {{.surface = "Quyết định 1567", .system = "state", .type = "QĐ", .number = "1567", .issuer = "CTN"}}},
+      {"subject_of_ban_hanh",
+       "Tòa án nhân dân tối cao vừa ban hành Hướng dẫn số 246 về nghiệp vụ xét xử.",
+       {{.surface = "Hướng dẫn số 246", .system = "state", .type = "HD", .number = "246", .issuer = "TANDTC"}}},
+      {"subject_party_organ",
+       "Sau đó, Ủy ban Kiểm tra Trung ương ban hành Hướng dẫn số 31 sửa đổi quy trình kiểm tra.",
+       {{.surface = "Hướng dẫn số 31", .system = "party", .type = "HD", .number = "31", .issuer = "UBKTTW"}}},
+      // The body nearest the verb issues; a name is read whole, not its last words.
+      {"subject_nearest_body",
+       "Bộ Tài chính đề nghị Thủ tướng Chính phủ ban hành Quyết định số 12 về giá điện.",
+       {{.surface = "Quyết định số 12", .type = "QĐ", .number = "12", .issuer = "TTg"}}},
+      {"subject_standing_committee",
+       "Thường vụ Quân ủy Trung ương đã ra Chỉ thị 87 về học tập và làm theo gương Bác.",
+       {{.surface = "Chỉ thị 87", .system = "party", .type = "CT", .number = "87", .issuer = "QUTW"}}},
+      {"subject_possessive_is_not_subject",
+       "Theo ý kiến của Bộ Tư pháp đã ban hành Quyết định số 7 thay thế quy định cũ.",
+       {{.surface = "Quyết định số 7", .type = "QĐ", .number = "7", .issuer = ""}}},
+      {"phrase_after_ministry",
+       "Cấp gió được xác định theo Quyết định số 2901 năm 2016 của Bộ Tài nguyên và Môi trường.",
+       {{.surface = "Quyết định số 2901", .system = "state", .type = "QĐ", .number = "2901",
+         .issuer = "BTNMT", .year = 2016}}},
+      {"phrase_with_hyphenated_name",
+       "Thông tư số 02 của Bộ Lao động - Thương binh và Xã hội hướng dẫn chế độ trợ cấp.",
+       {{.surface = "Thông tư số 02", .type = "TT", .number = "2", .issuer = "BLĐTBXH"}}},
+      // An issuer phrase after another document's noun is that document's.
+      {"phrase_of_other_document",
+       "Chính phủ đã ban hành Nghị quyết số 155 ngày 1/6/2025 về triển khai Nghị quyết của Quốc hội.",
+       {{.surface = "Nghị quyết số 155", .system = "state", .type = "NQ", .number = "155",
+         .issuer = "CP", .year = 2025, .date = "2025-06-01"}}},
+      {"passive_issuer",
+       "Quyết định số 33 được Thủ tướng Chính phủ ban hành ngày 5/8/2020 nhằm hỗ trợ người dân.",
+       {{.surface = "Quyết định số 33", .type = "QĐ", .number = "33", .issuer = "TTg",
+         .date = "2020-08-05"}}},
+      // Negatives: nothing names the issuer, so it stays empty (no Party or Government guess).
+      {"bare_decision_no_issuer",
+       "Quyết định 09 quy định mức thu phí trước bạ đối với xe máy.",
+       {{.surface = "Quyết định 09", .type = "QĐ", .number = "9", .issuer = ""}}},
+      {"bare_directive_no_issuer",
+       "Chỉ thị số 12 về an toàn giao thông tiếp tục được các địa phương thực hiện.",
+       {{.surface = "Chỉ thị số 12", .type = "CT", .number = "12", .issuer = ""}}},
+      {"bare_conclusion_no_issuer",
+       "Kết luận 72 là cơ sở để thành phố xây dựng quy hoạch vùng.",
+       {{.surface = "Kết luận 72", .type = "KL", .number = "72", .issuer = ""}}},
+      // The issuer phrase after the last of coordinated references is every one's.
+      {"list_shares_phrase",
+       "Các chi bộ quán triệt Chỉ thị số 05, Kế hoạch số 04-KH/TW của Bộ Chính trị trong tháng.",
+       {{.surface = "Chỉ thị số 05", .system = "party", .type = "CT", .number = "5", .issuer = "TW"},
+        {.surface = "Kế hoạch số 04-KH/TW", .type = "KH", .number = "4", .issuer = "TW"}}},
+      // A document described by its relation to another does not lend it its issuer.
+      {"relation_not_affected",
+       "Bộ Tài chính ban hành Thông tư số 12 sửa đổi Thông tư số 5 về lệ phí trước bạ.",
+       {{.surface = "Thông tư số 12", .type = "TT", .number = "12", .issuer = "BTC"},
+        {.surface = "Thông tư số 5", .type = "TT", .number = "5", .issuer = ""}}},
+      // The National Assembly's legislature from the date or from "khóa".
+      {"legislature_from_date",
+       "Luật số 45 ngày 29/11/2013 của Quốc hội quy định về chế độ sở hữu đất đai.",
+       {{.surface = "Luật số 45", .system = "state", .type = "L", .number = "45", .issuer = "QH13",
+         .date = "2013-11-29"}}},
+      {"legislature_from_khoa",
+       "Nghị quyết số 42 của Quốc hội khóa XIV về thí điểm xử lý nợ xấu đã hết hiệu lực.",
+       {{.surface = "Nghị quyết số 42", .type = "NQ", .number = "42", .issuer = "QH14", .term = ""}}},
+      // An election year alone does not tell the outgoing legislature from the incoming one.
+      {"legislature_election_year_open",
+       "Luật số 10 của Quốc hội năm 2016 sửa đổi thủ tục hành chính.",
+       {{.surface = "Luật số 10", .type = "L", .number = "10", .issuer = "QH", .year = 2016}}},
+  };
+}
+
+// Bodies outside the archive (refs README §4): the UN, colonial and Saigon-regime authorities,
+// mass organisations. Their documents are not references; Party bodies nearby still are.
+std::vector<Case> OutOfScopeCases() {
+  return {
+      {"neg_un_subject", "Hội đồng Bảo an Liên Hợp Quốc đã thông qua Nghị quyết 2270 về trừng phạt.", {}},
+      {"neg_un_list",
+       "Hội đồng Bảo an tiếp tục thông qua các Nghị quyết số 501, 502, 503 về khu vực này.",
+       {}},
+      {"neg_un_phrase", "Nghị quyết 2321 của Hội đồng Bảo an được thông qua vào cuối năm.", {}},
+      {"neg_colonial", "Ngày 17 tháng 9 năm 1895, Toàn quyền Đông Dương ra Quyết định số 1432 chia tỉnh.", {}},
+      {"neg_saigon_regime", "Chính quyền Sài Gòn ban hành Nghị định số 10 về hiệp hội.", {}},
+      {"neg_youth_union", "Trung ương Đoàn ban hành Nghị quyết số 03 về công tác thanh niên.", {}},
+      {"neg_veterans", "Hội Cựu chiến binh tỉnh đã ban hành Nghị quyết số 01 về nhiệm vụ năm.", {}},
+      {"neg_youth_union_symbol", "Quyết định số 367-QĐ/TWĐTN quy định về thể thức văn bản của Đoàn.", {}},
+      {"neg_mass_org_national_congress",
+       "Thanh niên thực hiện Nghị quyết Đại hội đại biểu toàn quốc lần thứ XI của Đoàn trong năm.",
+       {}},
+      {"party_body_in_scope",
+       "Ban Thường vụ Tỉnh ủy ban hành Nghị quyết số 03 về công tác thanh niên.",
+       {{.surface = "Nghị quyết số 03", .system = "party", .type = "NQ", .number = "3", .issuer = "TU"}}},
+  };
+}
+
+// Forms real text writes that the first grammar missed (issue 17).
+std::vector<Case> MoreFormCases() {
+  return {
+      {"vbhn_named_law",
+       "Văn bản hợp nhất Luật Đầu tư số 15/VBHN-VPQH được đăng công báo.",
+       {{.surface = "Văn bản hợp nhất Luật Đầu tư số 15/VBHN-VPQH", .system = "state", .type = "VBHN",
+         .number = "15", .issuer = "VPQH", .kind = "Văn bản hợp nhất"}}},
+      {"vbhn_bare_symbol",
+       "Theo 02/VBHN-BQP, quân nhân được hưởng phụ cấp thâm niên.",
+       {{.surface = "02/VBHN-BQP", .system = "state", .type = "VBHN", .number = "2", .issuer = "BQP",
+         .unit = ""}}},
+      {"spaced_legislature",
+       "Nghị quyết 78 2025 UBTVQH15 có hiệu lực thi hành từ ngày 01 tháng 7 năm 2025.",
+       {{.surface = "Nghị quyết 78 2025 UBTVQH15", .system = "state", .type = "NQ", .number = "78",
+         .issuer = "UBTVQH15", .year = 2025, .symbol_year = 2025, .date = ""}}},
+      {"spaced_type_issuer",
+       "Thẩm quyền xử phạt quy định tại Nghị định 15 2020 NĐ CP được sửa đổi.",
+       {{.surface = "Nghị định 15 2020 NĐ CP", .type = "NĐ", .number = "15", .issuer = "CP", .year = 2020}}},
+      {"spaced_year_informal",
+       "Mức phạt mới nhất theo Nghị định 123 2024 như sau:",
+       {{.surface = "Nghị định 123 2024", .type = "NĐ", .number = "123", .issuer = "CP", .year = 2024,
+         .symbol_year = kNoInt}}},
+      {"alias_one_word",
+       "Nghị quyết số 170/2024/QH15 (gọi tắt là NQ170) quy định cơ chế đặc thù. Việc triển khai NQ170 "
+       "cần khẩn trương.",
+       {{.surface = "Nghị quyết số 170/2024/QH15", .type = "NQ", .number = "170", .issuer = "QH15"},
+        {.surface = "NQ170", .system = "state", .type = "NQ", .number = "170", .issuer = "QH15", .year = 2024},
+        {.surface = "NQ170", .type = "NQ", .number = "170", .issuer = "QH15", .year = 2024}}},
+      {"alias_spelled_out_takes_date",
+       "Sửa đổi Thông tư số 78/2014/TT-BTC ngày 18/6/2014 của Bộ Tài chính và Nghị định số 12/2015/NĐ-CP "
+       "(sau đây gọi là Thông tư số 78/2014/TT-BTC) như sau:",
+       {{.surface = "Thông tư số 78/2014/TT-BTC", .type = "TT", .number = "78", .date = "2014-06-18"},
+        {.surface = "Nghị định số 12/2015/NĐ-CP", .type = "NĐ", .number = "12", .date = ""},
+        {.surface = "Thông tư số 78/2014/TT-BTC", .type = "TT", .number = "78", .issuer = "BTC",
+         .date = "2014-06-18"}}},
+      {"old_symbol_slash_issuer",
+       "Nghị định 100/TTg năm 1959 quy định chế độ báo chí.",
+       {{.surface = "Nghị định 100/TTg", .system = "state", .type = "NĐ", .number = "100", .issuer = "TTg",
+         .year = 1959}}},
+      {"old_symbol_hyphen_issuer",
+       "Quyết định 167-HĐBT ngày 14/11/1988 về chính sách tiền lương.",
+       {{.surface = "Quyết định 167-HĐBT", .system = "state", .type = "QĐ", .number = "167",
+         .issuer = "HĐBT", .date = "1988-11-14"}}},
+      // The symbol names no issuer, so the issuer stays empty even with a phrase after it.
+      {"old_symbol_type_only",
+       "Chỉ thị số 122-CT ngày 12 tháng 5 năm 1982 của Chủ tịch Hội đồng Bộ trưởng về công tác dân tộc.",
+       {{.surface = "Chỉ thị số 122-CT", .type = "CT", .number = "122", .issuer = "", .date = "1982-05-12"}}},
+      {"date_in_preceding_clause",
+       "Ngày 15/9/2025, Ủy ban Kiểm tra Trung ương ban hành Kế hoạch 260-KH/UBKTTW về giám sát.",
+       {{.surface = "Kế hoạch 260-KH/UBKTTW", .type = "KH", .number = "260", .issuer = "UBKTTW",
+         .year = 2025, .date = "2025-09-15"}}},
+      {"date_before_subject_without_comma",
+       "Ngày 3/2/1960 Ban Chấp hành Trung ương Đảng khóa III ban hành Chỉ thị số 190-CT/TW về "
+       "chỉnh huấn.",
+       {{.surface = "Chỉ thị số 190-CT/TW", .type = "CT", .number = "190", .issuer = "TW", .date = "1960-02-03", .term = "III"}}},
+      {"year_in_preceding_clause",
+       "Đầu năm 2017, Bộ Chính trị đã ban hành Nghị quyết 08-NQ/TW về phát triển du lịch.",
+       {{.surface = "Nghị quyết 08-NQ/TW", .type = "NQ", .number = "8", .issuer = "TW", .year = 2017, .date = ""}}},
+      // A date elsewhere in the sentence is not the document's.
+      {"date_not_before_subject",
+       "Ngày 15/9/2025, tại Hà Nội, Ủy ban Kiểm tra Trung ương ban hành Kế hoạch 261-KH/UBKTTW.",
+       {{.surface = "Kế hoạch 261-KH/UBKTTW", .type = "KH", .number = "261", .issuer = "UBKTTW", .year = kNoInt, .date = ""}}},
+      {"trailing_year",
+       "Thủ tướng đã có Quyết định 1867/QĐ-TTg năm 2025 về bổ sung ngân sách.",
+       {{.surface = "Quyết định 1867/QĐ-TTg", .type = "QĐ", .number = "1867", .issuer = "TTg", .year = 2025}}},
+      {"bracketed_year",
+       "Chỉ thị 100 (1981) của Ban Bí thư mở đường cho khoán sản phẩm.",
+       {{.surface = "Chỉ thị 100", .system = "party", .type = "CT", .number = "100", .issuer = "TW",
+         .year = 1981}}},
+      {"list_conjunct_repeats_so",
+       "Dự án được giao theo các Quyết định số 1532 / QĐ – BGTVT , số 1533 / QĐ – BGTVT ngày 29/6/2012 .",
+       {{.surface = "Quyết định số 1532 / QĐ – BGTVT", .type = "QĐ", .number = "1532", .issuer = "BGTVT", .date = "2012-06-29"},
+        {.surface = "1533 / QĐ – BGTVT", .type = "QĐ", .number = "1533", .issuer = "BGTVT", .date = "2012-06-29"}}},
+  };
+}
+
 std::vector<Case> AllCases() {
   std::vector<Case> all;
-  for (auto* part : {&SymbolCases, &ListNounInformalCases, &AttributeCases, &NegativeCases}) {
+  for (auto* part : {&SymbolCases, &ListNounInformalCases, &AttributeCases, &NegativeCases,
+                     &IssuerReadingCases, &OutOfScopeCases, &MoreFormCases}) {
     for (Case& c : (*part)()) all.push_back(std::move(c));
   }
   return all;
@@ -793,6 +969,37 @@ INSTANTIATE_TEST_SUITE_P(Table, RecognizerFormTest, ::testing::ValuesIn(AllCases
                          [](const ::testing::TestParamInfo<Case>& info) {
                            return info.param.name;
                          });
+
+// The containing document's issuer, when the caller gives it, names the issuer of a bare
+// number the text names none for, if that body issues documents of the type; never overrides
+// what the text says, and is not used without being given.
+TEST(RecognizerTest, DocumentIssuerFillsBareNumbers) {
+  const Recognizer r;
+  const std::string text = "Căn cứ Quyết định số 12 về định mức chi, Sở Tài chính hướng dẫn thực hiện.";
+  auto with = r.Find(text, "UBND");
+  ASSERT_EQ(with.size(), 1u) << DescribeAll(with);
+  EXPECT_EQ(with[0].issuer, "UBND");
+  EXPECT_EQ(with[0].system, System::kState);
+  auto without = r.Find(text);
+  ASSERT_EQ(without.size(), 1u) << DescribeAll(without);
+  EXPECT_EQ(without[0].issuer, "");
+
+  // The text's own issuer wins; a decree stays the Government's; a province issues no circular.
+  auto named = r.Find("Thực hiện Chỉ thị số 05 của Bộ Chính trị về học tập.", "UBND");
+  ASSERT_EQ(named.size(), 1u) << DescribeAll(named);
+  EXPECT_EQ(named[0].issuer, "TW");
+  auto decree = r.Find("Theo Nghị định 116 về điều kiện kinh doanh.", "UBND");
+  ASSERT_EQ(decree.size(), 1u) << DescribeAll(decree);
+  EXPECT_EQ(decree[0].issuer, "CP");
+  auto circular = r.Find("Theo Thông tư số 5 về mẫu biểu.", "UBND");
+  ASSERT_EQ(circular.size(), 1u) << DescribeAll(circular);
+  EXPECT_EQ(circular[0].issuer, "");
+  // A Party committee's document: its Party types, not a decree.
+  auto party = r.Find("Triển khai Kết luận số 8 trong toàn Đảng bộ.", "TU");
+  ASSERT_EQ(party.size(), 1u) << DescribeAll(party);
+  EXPECT_EQ(party[0].issuer, "TU");
+  EXPECT_EQ(party[0].system, System::kParty);
+}
 
 // ---- offsets
 // -------------------------------------------------------------------------------------
