@@ -137,7 +137,9 @@ class Run {
 
  private:
   void File(const Input& in) {
-    if (KindOf(in.path) == FileKind::kUnknown) {
+    const FileKind kind = KindOf(in.path);
+    // Images are documents only through OCR: with OCR off they are a type not read, like any other.
+    if (kind == FileKind::kUnknown || (kind == FileKind::kImage && !options_.load.ocr)) {
       report_.skipped.push_back(in.path);
       ++report_.files_skipped;
       return;
@@ -161,10 +163,22 @@ class Run {
       return;
     }
     std::unordered_set<std::string> kept;  // ids the file's new version has
-    const Status st = LoadFile(in.path, in.id, options_.load, [&](Document&& doc) {
+    LoadOptions load = options_.load;
+    if (options_.progress) {
+      load.ocr_options.progress = [this](std::size_t done, std::size_t total) {
+        IndexProgress p = progress_;
+        p.ocr_pages_done = done;
+        p.ocr_pages_total = total;
+        options_.progress(p);
+      };
+    }
+    const Status st = LoadFile(in.path, in.id, load, [&](Document&& doc) {
       doc.path = in.path;
       NoteEncoding(in.path, doc);
       if (HasFlag(doc, "pdf-truncated")) report_.pdf_truncated.push_back(in.path);
+      if (HasFlag(doc, "ocr")) {
+        report_.ocr.push_back({in.path, doc.ocr_confidence.value_or(0), HasFlag(doc, "ocr-incomplete")});
+      }
       report_.bytes_read += doc.text.size() + doc.title.size();
       kept.insert(doc.id);
       ++state.documents;
@@ -205,7 +219,9 @@ class Run {
     ++report_.encodings[doc.encoding];
     const bool guessed = HasFlag(doc, "encoding-guessed");
     const bool repaired = HasFlag(doc, "mojibake-repaired");
-    const bool legacy = doc.encoding != "utf-8" && doc.encoding != "pdf" && doc.encoding != "docx";
+    // Formats that carry their own encoding (or none: OCR) are not legacy text.
+    const bool legacy = doc.encoding != "utf-8" && doc.encoding != "pdf" && doc.encoding != "docx" &&
+                        doc.encoding != "doc" && doc.encoding != "ocr";
     if (legacy || guessed || repaired) {
       report_.encoding_notes.push_back(
           {path, doc.encoding + (guessed ? " (a guess: check it, or force it with --encoding)" : "") +

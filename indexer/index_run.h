@@ -5,7 +5,7 @@
 // nothing (a progress callback lets a caller draw progress). Modelled on leveldb's BuildTable
 // (db/builder.h): the library does the work, a thin tool parses options and prints.
 // Thread-safety: IndexPaths uses the writer from the calling thread only (IndexWriter's rule);
-// the progress callback is called on that thread.
+// the progress callback is called on that thread, except OCR progress (IndexProgress).
 #ifndef VANKIEN_INDEXER_INDEX_RUN_H_
 #define VANKIEN_INDEXER_INDEX_RUN_H_
 
@@ -30,6 +30,18 @@ struct IndexProgress {
   std::uint64_t file_bytes_done = 0;    // size of the files before this one
   std::uint64_t file_bytes_total = 0;   // size of all the files
   std::uint64_t text_bytes = 0;         // title and text bytes of the documents added so far
+  // While a file's scanned pages are recognised (OCR): pages done and to do in that file; both
+  // 0 otherwise. Such reports come from an OCR worker thread, one at a time, while the run's
+  // own thread waits for the file.
+  std::size_t ocr_pages_done = 0;
+  std::size_t ocr_pages_total = 0;
+};
+
+// A file whose text was recognised by OCR.
+struct OcrNote {
+  std::string path;
+  double confidence = 0;    // Tesseract's mean word confidence, 0..100
+  bool incomplete = false;  // some pages were left out by the OCR page or time limit
 };
 
 struct IndexRunOptions {
@@ -78,6 +90,8 @@ struct IndexReport {
   // How many documents were read in each encoding ("utf-8", "tcvn3", "pdf", "docx", ...).
   std::map<std::string, std::size_t> encodings;
   std::vector<EncodingNote> encoding_notes;
+  // Files read by OCR, in the order met.
+  std::vector<OcrNote> ocr;
   // Ok, or the write failure that stopped the run part-way (IndexWriter's Status, whose code
   // says why and whose message says what to do). The index then stays at its last commit:
   // files after the failure were not looked at, gone files not removed, nothing committed.

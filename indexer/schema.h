@@ -75,6 +75,7 @@ inline constexpr unsigned kSourceSlot = 5;
 // ---- Document data --------------------------------------------------------------------------
 // Each document's data is a JSON object: {"id","title","text","date","url","path","symbol",
 // "kind","source","encoding","flags","issuer","term","plenum","subject","signer","place",
+// "ocr_confidence" (only for text read by OCR: Tesseract's mean word confidence 0..100),
 // "fields","refs"} where "fields" holds every other string field of the source record, "text"
 // is the original text (snippets and reference contexts are cut from it by byte offset),
 // "symbol" the document's own canonical symbol and "refs" its mentions in the text:

@@ -39,6 +39,7 @@ std::string EncodeStoredDocument(const Document& d, const IndexedFacts& facts,
                {"subject", d.subject},
                {"signer", d.signer},
                {"place", d.place}};
+  if (d.ocr_confidence) data["ocr_confidence"] = *d.ocr_confidence;
   Json fields = Json::object();
   for (const auto& [key, value] : d.fields) fields[key] = value;
   data["fields"] = std::move(fields);
@@ -71,6 +72,7 @@ StoredDocument DecodeStoredDocument(std::string_view data) {
   doc.signer = String(j, "signer");
   doc.place = String(j, "place");
   if (auto it = j.find("plenum"); it != j.end() && it->is_number_integer()) doc.plenum = it->get<int>();
+  if (auto it = j.find("ocr_confidence"); it != j.end() && it->is_number()) doc.ocr_confidence = it->get<double>();
   if (auto it = j.find("flags"); it != j.end() && it->is_array()) {
     for (const auto& f : *it) {
       if (f.is_string()) doc.flags.push_back(f.get<std::string>());

@@ -88,13 +88,17 @@ Result<DocText> ExtractDoc(std::string_view bytes, const ProgramLimits& limits) 
   auto run = RunProgram({"antiword", "-x", "db", "{input}"}, bytes, "antiword", limits);
   if (!run.ok()) return run.status();
   if (run->exit_code != 0 || run->out.empty()) return AntiwordFailure(*run);
-  if (run->out.size() > static_cast<std::size_t>(INT_MAX)) {
+  return ParseAntiwordDocBook(run->out);
+}
+
+Result<DocText> ParseAntiwordDocBook(std::string_view docbook) {
+  if (docbook.size() > static_cast<std::size_t>(INT_MAX)) {
     return Status::ResourceExhausted("the Word document's text is too large to parse");
   }
   // antiword's own output: a DOCTYPE naming DocBook's DTD, which is never loaded (no
   // XML_PARSE_DTDLOAD, no network).
   std::unique_ptr<xmlDoc, XmlDocFree> xml(
-      xmlReadMemory(run->out.data(), static_cast<int>(run->out.size()), "antiword.xml", "UTF-8",
+      xmlReadMemory(docbook.data(), static_cast<int>(docbook.size()), "antiword.xml", "UTF-8",
                     XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_HUGE));
   if (xml == nullptr || xmlDocGetRootElement(xml.get()) == nullptr) {
     return Status::Corrupt("antiword's reading of this Word file is not well-formed; re-save it as "

@@ -41,6 +41,11 @@ bool LooksLikeWord97(std::string_view bytes);
 // not installed; kResourceExhausted when it exceeds `limits`. Messages say what to do.
 Result<DocText> ExtractDoc(std::string_view bytes, const ProgramLimits& limits = {});
 
+// The text of antiword's DocBook output (`antiword -x db`), as ExtractDoc gives it: each
+// <para> and table <entry> a block of trimmed lines, cells row by row, left to right; the
+// <bookinfo> title and date. kCorrupt when it is not well-formed XML. Exposed for tests.
+Result<DocText> ParseAntiwordDocBook(std::string_view xml);
+
 }  // namespace vankien
 
 #endif  // VANKIEN_INDEXER_DOC_DOC_EXTRACTOR_H_

@@ -307,7 +307,9 @@ Result<PdfText> ExtractPdf(std::string_view bytes, std::size_t max_pages) {
     out.created = CreationDate(*doc);
     if (IsPlaceholderTitle(out.title) || out.created.empty()) {
       std::string xmp_title, xmp_created;
-      ReadXmp(ToUtf8(doc->metadata()), &xmp_title, &xmp_created);
+      // poppler-cpp hands the XMP stream over byte for byte too: its bytes are the UTF-8 XML.
+      const poppler::ustring xmp = doc->metadata();
+      ReadXmp(RawBytes(xmp).value_or(ToUtf8(xmp)), &xmp_title, &xmp_created);
       if (IsPlaceholderTitle(out.title)) out.title = IsPlaceholderTitle(xmp_title) ? std::string() : xmp_title;
       if (out.created.empty()) out.created = XmpDateToIso(xmp_created);
     }
@@ -320,6 +322,7 @@ Result<PdfText> ExtractPdf(std::string_view bytes, std::size_t max_pages) {
 }
 
 struct PdfRenderer::Impl {
+  std::string bytes;  // poppler reads from these for as long as the document lives
   std::unique_ptr<poppler::document> doc;
 };
 
@@ -330,8 +333,10 @@ Result<std::unique_ptr<PdfRenderer>> PdfRenderer::Open(std::string_view bytes) {
   SilencePoppler();
   if (bytes.size() >= static_cast<std::size_t>(INT_MAX)) return Status::InvalidArgument("PDF too large (limit 2 GiB)");
   auto impl = std::make_unique<Impl>();
+  impl->bytes.assign(bytes);
   try {
-    impl->doc.reset(poppler::document::load_from_raw_data(bytes.data(), static_cast<int>(bytes.size())));
+    impl->doc.reset(
+        poppler::document::load_from_raw_data(impl->bytes.data(), static_cast<int>(impl->bytes.size())));
   } catch (const std::exception& e) {
     return Status::Corrupt(std::string("damaged PDF: ") + e.what());
   }

@@ -52,8 +52,8 @@ Result<PdfText> ExtractPdf(std::string_view bytes, std::size_t max_pages = 2000)
 // signature's stamp ("Ký bởi: …") as its only text. Such pages are worth OCR.
 inline constexpr std::size_t kScannedPageMaxTextBytes = 256;
 
-// Renders pages of one PDF as grey images for OCR. Holds the parsed document (the bytes given
-// must outlive it). Thread-safety: one thread at a time (poppler documents are not thread-safe).
+// Renders pages of one PDF as grey images for OCR. Holds the parsed document and its own copy of
+// the bytes. Thread-safety: one thread at a time (poppler documents are not thread-safe).
 class PdfRenderer {
  public:
   // Errors as ExtractPdf's.

@@ -1,6 +1,7 @@
 #include "indexer/text/encoding.h"
 
 #include <unicode/bytestream.h>
+#include <unicode/uchar.h>
 #include <unicode/normalizer2.h>
 #include <unicode/ucnv.h>
 #include <unicode/unistr.h>
@@ -244,13 +245,43 @@ char32_t Tcvn3HighByte(std::string_view bytes, std::size_t i) {
   return kCp1252C1[b - 0x80];
 }
 
+// TCVN3 capitals are a font (.VnTimeH), not bytes: headings set in it use the lowercase bytes of
+// 0xA1-0xFF for their toned capitals, so "SẮC LỆNH" decodes as "SắC LệNH". A word whose ASCII
+// letters are two or more capitals and none lowercase is such a heading word, and its
+// Vietnamese letters are made capitals too. A capitalised word ("Số": one ASCII capital) and
+// mixed words ("Phủ") are left as they are.
+void CapitalizeHeadingWords(std::u32string* text) {
+  std::size_t i = 0;
+  while (i < text->size()) {
+    if (!u_isalpha(static_cast<UChar32>((*text)[i]))) {
+      ++i;
+      continue;
+    }
+    std::size_t j = i;
+    int ascii_upper = 0, ascii_lower = 0;
+    for (; j < text->size() && u_isalpha(static_cast<UChar32>((*text)[j])); ++j) {
+      const char32_t c = (*text)[j];
+      ascii_upper += c >= 'A' && c <= 'Z';
+      ascii_lower += c >= 'a' && c <= 'z';
+    }
+    if (ascii_upper >= 2 && ascii_lower == 0) {
+      for (std::size_t k = i; k < j; ++k) (*text)[k] = static_cast<char32_t>(u_toupper(static_cast<UChar32>((*text)[k])));
+    }
+    i = j;
+  }
+}
+
 std::string DecodeTcvn3(std::string_view bytes) {
-  std::string out;
-  out.reserve(bytes.size() + bytes.size() / 2);
+  std::u32string decoded;
+  decoded.reserve(bytes.size());
   for (std::size_t i = 0; i < bytes.size(); ++i) {
     const auto b = static_cast<std::uint8_t>(bytes[i]);
-    AppendUtf8(b < 0x80 ? char32_t{b} : Tcvn3HighByte(bytes, i), &out);
+    decoded.push_back(b < 0x80 ? char32_t{b} : Tcvn3HighByte(bytes, i));
   }
+  CapitalizeHeadingWords(&decoded);
+  std::string out;
+  out.reserve(bytes.size() + bytes.size() / 2);
+  for (char32_t c : decoded) AppendUtf8(c, &out);
   return out;
 }
 

@@ -12,6 +12,7 @@
 #include <memory>
 
 #include "indexer/doc/loader.h"
+#include "indexer/doc/ocr_cache.h"
 #include "indexer/index_run.h"
 #include "indexer/index_writer.h"
 #include "indexer/text/analyzer.h"
@@ -34,6 +35,12 @@ struct IndexArgs {
   std::string encoding;             // force one for text files
   std::vector<std::string> fields;  // "text=body"
   std::size_t max_pdf_pages = 2000;
+  bool no_ocr = false;
+  std::string ocr_cache = OcrCache::DefaultDir();
+  bool no_ocr_cache = false;
+  std::size_t ocr_max_pages = 200;
+  double ocr_timeout = 900;
+  std::size_t ocr_threads = 0;
 };
 
 // Xapian 1.4.22 can end the process through std::terminate inside WritableDatabase::commit()
@@ -87,6 +94,11 @@ class ProgressLine {
     const double rate = p.file_bytes_done / secs;
     const double eta =
         rate > 0 && p.file_bytes_total > p.file_bytes_done ? (p.file_bytes_total - p.file_bytes_done) / rate : 0;
+    if (p.ocr_pages_total > 0) {
+      std::fprintf(stderr, "\rindexing: file %zu/%zu, %zu documents, OCR page %zu/%zu of this file   ",
+                   p.file + 1, p.files, p.documents, p.ocr_pages_done, p.ocr_pages_total);
+      return;
+    }
     std::fprintf(stderr, "\rindexing: file %zu/%zu, %zu documents, %.1f MB/s, ETA %.0f s   ", p.file + 1,
                  p.files, p.documents, p.text_bytes / 1e6 / secs, eta);
   }
@@ -116,6 +128,10 @@ void PrintJson(const IndexArgs& args, const IndexWriter& writer, const IndexRepo
                       {"encodings", r.encodings},
                       {"encoding_notes", nlohmann::json::array()},
                       {"problems", nlohmann::json::array()}};
+  j["ocr"] = nlohmann::json::array();
+  for (const auto& note : r.ocr) {
+    j["ocr"].push_back({{"path", note.path}, {"confidence", note.confidence}, {"incomplete", note.incomplete}});
+  }
   for (const auto& note : r.encoding_notes) {
     j["encoding_notes"].push_back({{"path", note.path}, {"read_as", note.read_as}});
   }
@@ -134,6 +150,11 @@ void PrintSummary(const IndexArgs& args, const IndexReport& r, double secs) {
               args.db.c_str(), r.files_new, r.files_updated, r.files_unchanged, r.files_removed, r.files_failed,
               docs, r.documents_removed, secs, secs > 0 ? docs / secs : 0.0,
               secs > 0 ? r.bytes_read / 1e6 / secs : 0.0, r.documents_in_index);
+  for (const auto& note : r.ocr) {
+    std::printf("read by OCR (confidence %.0f%%%s): %s\n", note.confidence,
+                note.incomplete ? ", some pages left out by --ocr-max-pages or --ocr-timeout" : "",
+                note.path.c_str());
+  }
   for (const auto& note : r.encoding_notes) {
     std::printf("read as %s: %s\n", note.read_as.c_str(), note.path.c_str());
   }
@@ -187,6 +208,11 @@ int RunIndex(const IndexArgs& args) {
     }
     load.field_map.emplace_back(f.substr(0, eq), f.substr(eq + 1));
   }
+  load.ocr = !args.no_ocr;
+  load.ocr_cache_dir = args.no_ocr_cache ? std::string() : args.ocr_cache;
+  load.ocr_options.max_pages = args.ocr_max_pages;
+  load.ocr_options.max_seconds = args.ocr_timeout;
+  load.ocr_options.threads = args.ocr_threads;
 
   text::Analyzer analyzer;
   IndexWriterOptions options;
@@ -230,8 +256,9 @@ int RunIndex(const IndexArgs& args) {
 Runner RegisterIndex(CLI::App& app) {
   auto args = std::make_shared<IndexArgs>();
   CLI::App* cmd = app.add_subcommand(
-      "index", "Index .txt, .html, .pdf, .docx and .jsonl(.zst|.gz) files; folders are searched "
-               "recursively. Runs are incremental: only new or changed files are read, documents of "
+      "index", "Index .txt, .html, .pdf, .docx, Word 97 .doc, images (.png, .jpg, .tif: OCR) and "
+               ".jsonl(.zst|.gz) files; folders are searched recursively; scanned PDF pages are "
+               "read by OCR. Runs are incremental: only new or changed files are read, documents of "
                "deleted files are removed. Exit code 1 if any file or record failed (the rest is "
                "still indexed).");
   AddDatabaseOption(*cmd, &args->db);
@@ -249,6 +276,21 @@ Runner RegisterIndex(CLI::App& app) {
                   "JSONL field mapping FIELD=KEY, e.g. text=body (repeatable; fields: id, title, "
                   "text, date, url, symbol)");
   cmd->add_option("--max-pdf-pages", args->max_pdf_pages, "Index at most this many pages of a PDF")
+      ->capture_default_str();
+  cmd->add_flag("--no-ocr", args->no_ocr,
+                "Do not recognise scanned PDF pages and images (OCR, Tesseract): scans then index "
+                "as having no text and image files are skipped");
+  cmd->add_option("--ocr-cache", args->ocr_cache,
+                  "Keep OCR results here by file content, so a re-run does not recognise a scan "
+                  "again ($VANKIEN_OCR_CACHE, else ~/.cache/vankien/ocr)")
+      ->capture_default_str();
+  cmd->add_flag("--no-ocr-cache", args->no_ocr_cache, "Keep no OCR results");
+  cmd->add_option("--ocr-max-pages", args->ocr_max_pages, "Recognise at most this many pages of one file")
+      ->capture_default_str();
+  cmd->add_option("--ocr-timeout", args->ocr_timeout,
+                  "Seconds of OCR one file may take; pages not started by then are left out and reported")
+      ->capture_default_str();
+  cmd->add_option("--ocr-threads", args->ocr_threads, "OCR worker threads (0: one per core)")
       ->capture_default_str();
   cmd->add_option("--shards", args->shards,
                   "Create the new index as N shards written in parallel and searched as one "

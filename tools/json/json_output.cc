@@ -112,6 +112,7 @@ Json ToJson(const Document& d, const std::vector<StoredMention>& refs) {
           {"path", d.path},
           {"encoding", d.encoding},
           {"flags", d.flags},
+          {"ocr_confidence", d.ocr_confidence ? Json(*d.ocr_confidence) : Json()},
           {"fields", std::move(fields)},
           {"text", std::move(text)},
           {"refs", std::move(mentions)}};

@@ -22,7 +22,8 @@
 //   Reference {query, symbol, key, facts: [Fact], documents: [Hit], citing_documents,
 //              groups: [{key, citations: [{id, title, date, surface, context}]}]}
 //   Document  {id, title, date, kind, symbol, issuer, term, plenum, subject, signer, place,
-//              source, url, path, encoding, flags: [text], fields: {name: text},
+//              source, url, path, encoding, flags: [text], ocr_confidence: number|null,
+//              fields: {name: text},
 //              text, refs: [{symbol, key, surface, begin, end}]}
 //             refs are the mentions the index stored, as byte ranges of `text`; the API sends
 //             path as "" (a file on the server is none of the client's business).

@@ -92,6 +92,21 @@ TEST(Tcvn3Test, NotesExamples) {
   EXPECT_EQ(Forced("\x6B\x68\xE3\x61", Encoding::kTcvn3).text, "khóa");
 }
 
+// Headings set in the .VnTimeH capitals font reuse the lowercase bytes for toned capitals.
+TEST(Tcvn3Test, CapitalsFontHeadingsComeOutInCapitals) {
+  const struct {
+    const char* bytes;
+    const char* text;
+  } cases[] = {
+      {"S\xBE" "C L\xD6NH", "SẮC LỆNH"},                    // all-capitals words
+      {"C\xF1" "A CH\xF1 T\xDE" "CH", "CỦA CHỦ TỊCH"},
+      {"S\xE8 3", "Số 3"},                                    // one capital: a capitalised word
+      {"CH\xDD" "NH Ph\xF1", "CHÍNH Phủ"},                  // a lowercase ASCII letter: as typed
+      {"B\xE9 Ch\xDD" "nh tr\xDE", "Bộ Chính trị"},
+  };
+  for (const auto& c : cases) EXPECT_EQ(Forced(c.bytes, Encoding::kTcvn3).text, c.text) << c.text;
+}
+
 TEST(Tcvn3Test, SoftHyphenByteIsU) {
   // 0xAD is ư in TCVN3, not a soft hyphen to drop.
   const Decoded d = Forced("\x6E\xAD\xED\x63", Encoding::kTcvn3);
