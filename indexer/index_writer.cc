@@ -21,6 +21,7 @@
 #include "indexer/internal/xapian_status.h"
 #include "indexer/stored_document.h"
 #include "indexer/terms.h"
+#include "indexer/text/utf8.h"
 
 namespace vankien {
 namespace {
@@ -180,9 +181,12 @@ struct IndexWriter::Impl {
   }
 
   // Reference terms for every mention in `text`; returns the mentions for the stored data.
-  std::vector<StoredMention> IndexReferences(std::string_view text, Xapian::Document* doc) {
+  // `document_issuer` is the issuer code of the document itself, for bare numbers its text
+  // names no issuer for ("Quyết định 09" in a Bộ Tài chính công văn).
+  std::vector<StoredMention> IndexReferences(std::string_view text, std::string_view document_issuer,
+                                             Xapian::Document* doc) {
     std::vector<StoredMention> list;
-    for (const refs::Mention& m : recognizer->Find(text)) {
+    for (const refs::Mention& m : recognizer->Find(text, document_issuer)) {
       const std::string symbol = m.Canonical();
       if (symbol.empty()) continue;  // a number whose issuer nobody knows
       AddTerm(terms::Ref(symbol), doc);
@@ -285,7 +289,17 @@ struct IndexWriter::Impl {
     *pos += kFieldGap;
   }
 
-  Xapian::Document Build(const Document& d) {
+  Xapian::Document Build(const Document& original) {
+    // Stored mentions are byte ranges of the stored text, which is stored as valid UTF-8: repair
+    // it once, here, so that the analyzer, the recognizer and the store all see the same bytes.
+    std::size_t invalid = 0;
+    std::string valid_text = text::SanitizeUtf8(original.text, &invalid);
+    Document repaired;
+    if (invalid > 0) {
+      repaired = original;
+      repaired.text = std::move(valid_text);
+    }
+    const Document& d = invalid > 0 ? repaired : original;
     Xapian::Document doc;
     Xapian::termpos pos = 0;
     IndexText(d.title, 2, &pos, &doc);
@@ -298,9 +312,9 @@ struct IndexWriter::Impl {
     std::vector<StoredMention> mentions;
     refs::Mention own;
     if (recognizer) {
-      (void)IndexReferences(d.title, &doc);  // indexed; only the text's mentions are stored
-      mentions = IndexReferences(d.text, &doc);
       if (!d.symbol.empty()) own = IndexOwnSymbol(d, &doc);
+      (void)IndexReferences(d.title, own.issuer, &doc);  // indexed; only the text's mentions are stored
+      mentions = IndexReferences(d.text, own.issuer, &doc);
     }
     IndexFacts(d, own, &doc);
     // The stored symbol is the one recognized (canonical); the term, the one the recognizer
