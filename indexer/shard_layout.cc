@@ -1,5 +1,6 @@
 #include "indexer/shard_layout.h"
 
+#include "indexer/base/strings.h"
 #include "indexer/schema.h"
 
 #include <cstdint>
@@ -27,12 +28,6 @@ void AddVersionFiles(const fs::path& db, std::vector<std::string>* out) {
   out->push_back((db / kVersionFiles[0]).string());  // not created yet: watch for it
 }
 
-std::string Trim(std::string s) {
-  const auto first = s.find_first_not_of(" \t\r");
-  if (first == std::string::npos) return {};
-  const auto last = s.find_last_not_of(" \t\r");
-  return s.substr(first, last - first + 1);
-}
 
 }  // namespace
 
@@ -62,13 +57,13 @@ Result<Layout> Read(const std::string& dir) {
   layout.version_files.push_back(stub.string());  // a stub rewritten with other shards
   std::string line;
   for (std::size_t n = 1; std::getline(in, line); ++n) {
-    line = Trim(line);
+    line = TrimAsciiSpace(line);
     if (line.empty() || line[0] == '#') continue;
     std::istringstream words(line);
     std::string type, where;
     words >> type;
     std::getline(words, where);
-    where = Trim(where);
+    where = TrimAsciiSpace(where);
     if (where.empty() && type != "inmemory") {
       return Status::Corrupt(stub.string() + " line " + std::to_string(n) + ": \"" + line +
                              "\" names no database; write \"auto shard-00\" or \"remote HOST:PORT\"");

@@ -6,6 +6,7 @@
 #include <climits>
 #include <memory>
 
+#include "indexer/base/strings.h"
 #include "indexer/doc/xml_walk.h"
 
 namespace vankien {
@@ -21,13 +22,6 @@ std::string_view Name(const xmlNode* n) {
   return n->name != nullptr ? std::string_view(reinterpret_cast<const char*>(n->name)) : std::string_view();
 }
 
-std::string Trim(std::string_view s) {
-  const char* kSpace = " \t\r\n\f\v";
-  const std::size_t b = s.find_first_not_of(kSpace);
-  if (b == std::string_view::npos) return {};
-  const std::size_t e = s.find_last_not_of(kSpace);
-  return std::string(s.substr(b, e - b + 1));
-}
 
 // Appends the non-empty trimmed lines of `block` to `out`, each ending with "\n".
 void AppendLines(std::string_view block, std::string* out) {
@@ -35,7 +29,7 @@ void AppendLines(std::string_view block, std::string* out) {
   while (start <= block.size()) {
     std::size_t end = block.find('\n', start);
     if (end == std::string_view::npos) end = block.size();
-    const std::string line = Trim(block.substr(start, end - start));
+    const std::string line = std::string(TrimAsciiSpace(block.substr(start, end - start)));
     if (!line.empty()) out->append(line).push_back('\n');
     start = end + 1;
   }
@@ -56,7 +50,7 @@ std::string TextOf(xmlNode* n) {
 
 // What antiword says on stderr, as a reason a reader can act on.
 Status AntiwordFailure(const ProgramOutput& run) {
-  const std::string why = Trim(run.err);
+  const std::string why = std::string(TrimAsciiSpace(run.err));
   if (why.find("encrypted") != std::string::npos || why.find("password") != std::string::npos) {
     return Status::InvalidArgument(
         "password-protected Word document: open it in Word or LibreOffice with its password, "
@@ -74,7 +68,7 @@ bool LooksLikeWord97(std::string_view bytes) { return bytes.substr(0, kOle2Magic
 
 Result<DocText> ExtractDoc(std::string_view bytes, const ProgramLimits& limits) {
   if (!LooksLikeWord97(bytes)) {
-    const std::string head = Trim(bytes.substr(0, 64));
+    const std::string head = std::string(TrimAsciiSpace(bytes.substr(0, 64)));
     if (head.rfind("{\\rtf", 0) == 0) {
       return Status::Corrupt("an RTF file named .doc, not a Word 97-2003 file: rename it .rtf and "
                              "save it as .docx in Word or LibreOffice to index it");
@@ -113,8 +107,8 @@ Result<DocText> ParseAntiwordDocBook(std::string_view docbook) {
         if (name == "bookinfo") {
           for (xmlNode* c = n->children; c != nullptr; c = c->next) {
             if (c->type != XML_ELEMENT_NODE) continue;
-            if (Name(c) == "title") out.title = Trim(TextOf(c));
-            if (Name(c) == "date") out.created = Trim(TextOf(c));
+            if (Name(c) == "title") out.title = TrimAsciiSpace(TextOf(c));
+            if (Name(c) == "date") out.created = TrimAsciiSpace(TextOf(c));
           }
           return false;
         }

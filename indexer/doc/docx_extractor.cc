@@ -1,4 +1,5 @@
 #include "indexer/doc/docx_extractor.h"
+#include "indexer/base/strings.h"
 #include "indexer/doc/xml_walk.h"
 
 #include <libxml/parser.h>
@@ -46,13 +47,6 @@ struct XmlCtxtFree {
 using ZipPtr = std::unique_ptr<zip_t, ZipDiscard>;
 using XmlDocPtr = std::unique_ptr<xmlDoc, XmlDocFree>;
 
-std::string Trim(std::string_view s) {
-  const char* kSpace = " \t\r\n\f\v";
-  const std::size_t b = s.find_first_not_of(kSpace);
-  if (b == std::string_view::npos) return {};
-  const std::size_t e = s.find_last_not_of(kSpace);
-  return std::string(s.substr(b, e - b + 1));
-}
 
 // Reads one zip entry into memory, refusing zip bombs: the declared size and ratio are checked
 // before decompressing, the actual byte count while decompressing.
@@ -143,7 +137,7 @@ Result<XmlDocPtr> ParseXml(const std::string& xml, std::string_view part) {
     std::string why = "not well-formed XML";
     if (const xmlError* err = xmlCtxtGetLastError(ctxt.get());
         err != nullptr && err->message != nullptr) {
-      why = Trim(err->message) + " at line " + std::to_string(err->line);
+      why = std::string(TrimAsciiSpace(err->message)) + " at line " + std::to_string(err->line);
     }
     return Status::Corrupt(std::string(part) + " cannot be parsed: " + why);
   }
@@ -266,7 +260,7 @@ void ReadCoreProperties(zip_t* za, const DocxLimits& limits, DocxText* out) {
         if (field->empty()) {
           std::string value;
           AppendChildText(n, &value);
-          *field = Trim(value);
+          *field = TrimAsciiSpace(value);
         }
         return false;
       },

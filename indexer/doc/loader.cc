@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "indexer/base/strings.h"
 #include "indexer/doc/doc_extractor.h"
 #include "indexer/doc/docx_extractor.h"
 #include "indexer/doc/html_extractor.h"
@@ -36,11 +37,6 @@ bool IsBlank(std::string_view s) {
   return true;
 }
 
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
-  return s;
-}
 
 Result<std::string> ReadWhole(const std::string& path, std::size_t limit) {
   std::error_code ec;
@@ -284,7 +280,7 @@ std::size_t NonSpaceBytes(std::string_view s) {
 }  // namespace
 
 std::string NormalizeDate(std::string_view text) {
-  text = Trim(text);
+  text = TrimAsciiSpace(text);
   // Up to three runs of digits separated by '-', '/' or '.'; anything after a 'T' or a space
   // (a time of day) is ignored.
   const std::size_t cut = text.find_first_of("T ");

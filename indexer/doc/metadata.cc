@@ -9,6 +9,7 @@
 #include <string_view>
 #include <utility>
 
+#include "indexer/base/strings.h"
 #include "indexer/doc/loader.h"
 #include "indexer/doc/official_header.h"
 #include "indexer/doc/page_cleaner.h"
@@ -22,11 +23,6 @@ std::size_t NonSpaceBytes(std::string_view s) {
   return n;
 }
 
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
-  return s;
-}
 
 // Title = the hint, else the first non-empty line (which then leaves the text).
 void SplitFirstLine(const std::string& text, std::string_view title_hint, Document* doc) {
@@ -34,10 +30,10 @@ void SplitFirstLine(const std::string& text, std::string_view title_hint, Docume
   while (pos < text.size()) {
     std::size_t nl = text.find('\n', pos);
     if (nl == std::string::npos) nl = text.size();
-    const std::string_view line = Trim(std::string_view(text).substr(pos, nl - pos));
+    const std::string_view line = TrimAsciiSpace(std::string_view(text).substr(pos, nl - pos));
     if (!line.empty()) {
       if (!title_hint.empty()) {
-        doc->title = std::string(Trim(title_hint));
+        doc->title = std::string(TrimAsciiSpace(title_hint));
         doc->text = text;
       } else {
         doc->title = std::string(line);
@@ -47,7 +43,7 @@ void SplitFirstLine(const std::string& text, std::string_view title_hint, Docume
     }
     pos = nl + 1;
   }
-  doc->title = std::string(Trim(title_hint));
+  doc->title = std::string(TrimAsciiSpace(title_hint));
   doc->text.clear();
 }
 

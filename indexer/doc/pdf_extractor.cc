@@ -19,6 +19,7 @@
 #include <new>
 #include <string>
 
+#include "indexer/base/strings.h"
 #include "indexer/doc/ocr.h"
 #include "indexer/doc/xml_walk.h"
 #include "indexer/text/utf8.h"
@@ -91,13 +92,6 @@ std::optional<std::string> RawBytes(const poppler::ustring& s) {
   return raw;
 }
 
-std::string Trim(std::string s) {
-  const char* kSpace = " \t\r\n\f\v";
-  const std::size_t b = s.find_first_not_of(kSpace);
-  if (b == std::string::npos) return {};
-  const std::size_t e = s.find_last_not_of(kSpace);
-  return s.substr(b, e - b + 1);
-}
 
 bool IsDigits(std::string_view s) {
   if (s.empty()) return false;
@@ -122,7 +116,7 @@ std::string PdfDateToIso(std::string_view raw) {
 }
 
 std::string CreationDate(const poppler::document& doc) {
-  std::string iso = PdfDateToIso(Trim(MetadataString(doc.info_key("CreationDate"))));
+  std::string iso = PdfDateToIso(TrimAsciiSpace(MetadataString(doc.info_key("CreationDate"))));
   if (!iso.empty()) return iso;
   // Poppler also understands some malformed dates; fall back to its UTC reading.
   const std::time_t t = doc.info_date_t("CreationDate");
@@ -207,18 +201,18 @@ void ReadXmp(const std::string& xmp, std::string* title, std::string* created) {
           xml::Walk(
               n,
               [&](xmlNode* c) {
-                if (title->empty() && c->type == XML_ELEMENT_NODE && IsNamed(c, kRdf, "li")) *title = Trim(NodeText(c));
+                if (title->empty() && c->type == XML_ELEMENT_NODE && IsNamed(c, kRdf, "li")) *title = TrimAsciiSpace(NodeText(c));
                 return title->empty();
               },
               [](xmlNode*) {});
-          if (title->empty()) *title = Trim(NodeText(n));
+          if (title->empty()) *title = TrimAsciiSpace(NodeText(n));
           return false;
         }
-        if (created->empty() && IsNamed(n, kXmp, "CreateDate")) *created = Trim(NodeText(n));
+        if (created->empty() && IsNamed(n, kXmp, "CreateDate")) *created = TrimAsciiSpace(NodeText(n));
         for (xmlAttr* a = n->properties; a != nullptr && created->empty(); a = a->next) {
           if (a->name != nullptr && std::string_view(reinterpret_cast<const char*>(a->name)) == "CreateDate" &&
               a->ns != nullptr && kXmp == reinterpret_cast<const char*>(a->ns->href)) {
-            *created = Trim(NodeText(a->children));
+            *created = TrimAsciiSpace(NodeText(a->children));
           }
         }
         return true;
@@ -303,7 +297,7 @@ Result<PdfText> ExtractPdf(std::string_view bytes, std::size_t max_pages) {
       out.pages.push_back(
           ToUtf8(page->text(poppler::rectf(), poppler::page::non_raw_non_physical_layout)));
     }
-    out.title = Trim(MetadataString(doc->get_title()));
+    out.title = TrimAsciiSpace(MetadataString(doc->get_title()));
     out.created = CreationDate(*doc);
     if (IsPlaceholderTitle(out.title) || out.created.empty()) {
       std::string xmp_title, xmp_created;

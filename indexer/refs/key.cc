@@ -1,17 +1,11 @@
 #include "indexer/refs/key.h"
 
+#include "indexer/base/strings.h"
 #include "indexer/refs/mention.h"
 
 namespace vankien::refs {
 namespace {
 
-bool AllDigits(std::string_view s) {
-  if (s.empty()) return false;
-  for (char c : s) {
-    if (c < '0' || c > '9') return false;
-  }
-  return true;
-}
 
 }  // namespace
 
@@ -23,7 +17,7 @@ std::string DocumentKey(std::string_view symbol, std::string_view term, std::str
   const std::size_t dash = symbol.find('-'), slash = symbol.find('/');
   const bool party = dash != std::string_view::npos && slash != std::string_view::npos && dash < slash;
   const std::string_view year =
-      date.size() >= 4 && AllDigits(date.substr(0, 4)) ? date.substr(0, 4) : std::string_view();
+      date.size() >= 4 && AllAsciiDigits(date.substr(0, 4)) ? date.substr(0, 4) : std::string_view();
   if (party) {
     if (!term.empty()) return key.append("@").append(term);
     const std::string derived = year.empty() ? std::string() : PartyTermOn(date);
@@ -32,7 +26,7 @@ std::string DocumentKey(std::string_view symbol, std::string_view term, std::str
     return key;
   }
   const std::size_t second = slash == std::string_view::npos ? slash : symbol.find('/', slash + 1);
-  const bool year_shown = second != std::string_view::npos && AllDigits(symbol.substr(slash + 1, second - slash - 1));
+  const bool year_shown = second != std::string_view::npos && AllAsciiDigits(symbol.substr(slash + 1, second - slash - 1));
   if (year_shown || year.empty()) return key;
   return key.append("@").append(year);
 }

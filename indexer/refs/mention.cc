@@ -5,24 +5,18 @@
 #include <string>
 #include <string_view>
 
+#include "indexer/base/strings.h"
 #include "indexer/refs/key.h"
 
 namespace vankien::refs {
 namespace {
 
-bool AllDigits(std::string_view s) {
-  if (s.empty()) return false;
-  for (char c : s) {
-    if (c < '0' || c > '9') return false;
-  }
-  return true;
-}
 
 // Symbols print numbers below 10 with a leading zero ("05-CT/TW", "01/NQ-CP"); both Party
 // (36-HD/VPTW) and state (NĐ 30/2020) rules say so. Mention::number has no leading zeros, but
 // strip any a caller left in so that "5" and "05" give the same symbol.
 std::string DisplayNumber(std::string_view number) {
-  if (!AllDigits(number)) return std::string(number);
+  if (!AllAsciiDigits(number)) return std::string(number);
   std::size_t first = number.find_first_not_of('0');
   std::string digits =
       first == std::string_view::npos ? std::string("0") : std::string(number.substr(first));
@@ -84,14 +78,14 @@ int ParseInt(std::string_view digits) {
 // the text is none of these.
 bool DateRange(std::string_view date, int* first, int* last) {
   if (date.size() != 4 && date.size() != 7 && date.size() != 10) return false;
-  if (!AllDigits(date.substr(0, 4))) return false;
+  if (!AllAsciiDigits(date.substr(0, 4))) return false;
   int year = ParseInt(date.substr(0, 4));
   if (date.size() == 4) {
     *first = year * 10000 + 101;
     *last = year * 10000 + 1231;
     return true;
   }
-  if (date[4] != '-' || !AllDigits(date.substr(5, 2))) return false;
+  if (date[4] != '-' || !AllAsciiDigits(date.substr(5, 2))) return false;
   int month = ParseInt(date.substr(5, 2));
   if (month < 1 || month > 12) return false;
   if (date.size() == 7) {
@@ -99,7 +93,7 @@ bool DateRange(std::string_view date, int* first, int* last) {
     *last = year * 10000 + month * 100 + DaysInMonth(year, month);
     return true;
   }
-  if (date[7] != '-' || !AllDigits(date.substr(8, 2))) return false;
+  if (date[7] != '-' || !AllAsciiDigits(date.substr(8, 2))) return false;
   int day = ParseInt(date.substr(8, 2));
   if (day < 1 || day > DaysInMonth(year, month)) return false;
   *first = *last = year * 10000 + month * 100 + day;

@@ -1,4 +1,5 @@
 #include "indexer/refs/registry.h"
+#include "indexer/base/strings.h"
 
 #include <algorithm>
 #include <cerrno>
@@ -31,11 +32,6 @@ int ParseInt(std::string_view digits) {
   return n;
 }
 
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
-}
 
 std::vector<std::string_view> SplitTabs(std::string_view line) {
   std::vector<std::string_view> fields;
@@ -158,7 +154,7 @@ void SplitPlenum(std::string* issuer_name, std::optional<int>* plenum) {
     std::string_view digits = name.substr(at + prefix.size(), name.size() - 1 - at - prefix.size());
     if (!AllDigits(digits) || digits.size() > 3) continue;
     *plenum = ParseInt(digits);
-    *issuer_name = std::string(Trim(name.substr(0, at)));
+    *issuer_name = std::string(TrimAsciiSpace(name.substr(0, at)));
     return;
   }
 }
@@ -170,14 +166,14 @@ std::string LineError(const std::string& path, int line, const std::string& what
 // One data row of either format into an entry; errors carry no location (the caller adds it).
 Result<Registry::Entry> ParseRow(const std::vector<std::string_view>& f, Format format) {
   Registry::Entry e;
-  std::string_view symbol = Trim(f[0]);
-  e.type_name = std::string(Trim(f[1]));
-  std::string_view number = Trim(f[2]);
-  e.issuer_name = std::string(Trim(f[3]));
-  e.date = std::string(Trim(f[4]));
-  std::string_view term = Trim(f[5]);
-  std::string_view plenum = format == Format::kProject ? Trim(f[6]) : std::string_view();
-  e.title = std::string(Trim(format == Format::kProject ? f[7] : f[6]));
+  std::string_view symbol = TrimAsciiSpace(f[0]);
+  e.type_name = std::string(TrimAsciiSpace(f[1]));
+  std::string_view number = TrimAsciiSpace(f[2]);
+  e.issuer_name = std::string(TrimAsciiSpace(f[3]));
+  e.date = std::string(TrimAsciiSpace(f[4]));
+  std::string_view term = TrimAsciiSpace(f[5]);
+  std::string_view plenum = format == Format::kProject ? TrimAsciiSpace(f[6]) : std::string_view();
+  e.title = std::string(TrimAsciiSpace(format == Format::kProject ? f[7] : f[6]));
 
   if (symbol.empty()) return Status::Corrupt("empty symbol");
   e.symbol = std::string(symbol);
@@ -246,7 +242,7 @@ Result<Registry> Read(std::istream& in, const std::string& path, Format format) 
   while (std::getline(in, line)) {
     ++line_no;
     if (!line.empty() && line.back() == '\r') line.pop_back();
-    if (Trim(line).empty()) continue;
+    if (TrimAsciiSpace(line).empty()) continue;
     if (!have_header) {
       std::string_view text = line;
       if (line_no == 1 && text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);  // BOM

@@ -1,4 +1,5 @@
 #include "tools/eval/judgments.h"
+#include "indexer/base/strings.h"
 
 #include <charconv>
 #include <filesystem>
@@ -19,11 +20,6 @@ bool IsAsciiSpace(char c) {
   return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v';
 }
 
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && IsAsciiSpace(s.front())) s.remove_prefix(1);
-  while (!s.empty() && IsAsciiSpace(s.back())) s.remove_suffix(1);
-  return s;
-}
 
 // Shortens `line` for an error message without cutting a UTF-8 sequence in half.
 std::string Excerpt(std::string_view line) {
@@ -99,7 +95,7 @@ Result<std::vector<JudgedQuery>> LoadQueries(const std::string& path) {
   std::unordered_set<std::string> seen;
   std::string line;
   for (std::size_t line_no = 1; NextLine(in, line_no, line); ++line_no) {
-    if (Trim(line).empty()) continue;
+    if (TrimAsciiSpace(line).empty()) continue;
 
     nlohmann::json obj;
     try {
@@ -137,7 +133,7 @@ Result<Qrels> LoadQrels(const std::string& path) {
   std::unordered_map<std::string, std::size_t> first_line;
   std::string line;
   for (std::size_t line_no = 1; NextLine(in, line_no, line); ++line_no) {
-    if (Trim(line).empty()) continue;
+    if (TrimAsciiSpace(line).empty()) continue;
 
     std::vector<std::string_view> fields;
     if (line.find('\t') != std::string::npos) {
@@ -148,7 +144,7 @@ Result<Qrels> LoadQrels(const std::string& path) {
                              std::to_string(fields.size()) + " in \"" + Excerpt(line) + "\"");
       }
     } else {
-      fields = Split(Trim(line), ' ');
+      fields = Split(TrimAsciiSpace(line), ' ');
       if (fields.size() != 4) {
         return LineError(path, line_no,
                          "expected 4 tab-separated fields qid<TAB>iter<TAB>docid<TAB>grade; the "
@@ -159,7 +155,7 @@ Result<Qrels> LoadQrels(const std::string& path) {
                              Excerpt(line) + "\"");
       }
     }
-    for (auto& field : fields) field = Trim(field);
+    for (auto& field : fields) field = TrimAsciiSpace(field);
 
     const std::string_view qid = fields[0];
     const std::string_view docid = fields[2];
