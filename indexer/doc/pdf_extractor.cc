@@ -239,7 +239,13 @@ std::string DecodePdfString(std::string_view raw) {
     return DecodeUtf16(raw.substr(2), /*little_endian=*/true);
   }
   if (raw.substr(0, 3) == "\xEF\xBB\xBF") raw.remove_prefix(3);
-  if (HasMultiByteUtf8(raw)) return std::string(raw);
+  if (HasMultiByteUtf8(raw)) {
+    std::string out;
+    for (const char c : raw) {
+      if (static_cast<unsigned char>(c) >= 0x20 || c == '\t' || c == '\n' || c == '\r') out.push_back(c);
+    }
+    return out;
+  }
   std::string out;
   for (const char ch : raw) {
     const auto b = static_cast<unsigned char>(ch);
