@@ -75,13 +75,27 @@ const char kNumberOnly[] =
 
 TEST(DescribeDocument, OfficialDocumentWithoutTypeOrDate) {
   const Document d = Describe(kNumberOnly);
-  EXPECT_EQ(d.kind, "Văn bản");
-  EXPECT_EQ(d.title, "Văn bản số 1234/BVH-VP");
+  // A letter's layout (number, addressee, no type line) makes it a công văn (issue 16; the
+  // kind was "Văn bản" before the header's layout analysis).
+  EXPECT_EQ(d.kind, "Công văn");
+  EXPECT_EQ(d.title, "Công văn số 1234/BVH-VP");
   EXPECT_EQ(d.date, "");
   EXPECT_TRUE(HasFlag(d, "no-date"));
   EXPECT_EQ(d.text, kNumberOnly);
   // The date hint fills in for the header.
   EXPECT_EQ(Describe(kNumberOnly, {}, "2024-03-05T08:00:00Z").date, "2024-03-05");
+}
+
+TEST(DescribeDocument, OfficialDocumentNothingTypesIsAVanBan) {
+  // No type line, no "V/v" or addressee, and a number whose issuer code nobody knows.
+  const Document d = Describe(
+      "SỞ MẪU\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+      "\tĐộc lập - Tự do - Hạnh phúc\n"
+      "Số: 12/XYZW\tHà Nội, ngày 5 tháng 3 năm 2024\n"
+      "Sở thông báo lịch làm việc trong tuần.\n");
+  EXPECT_EQ(d.symbol, "12/XYZW");
+  EXPECT_EQ(d.kind, "Văn bản");
+  EXPECT_EQ(d.date, "2024-03-05");
 }
 
 TEST(DescribeDocument, ScrapedPageIsCleaned) {

@@ -374,7 +374,8 @@ TEST(ParseOfficialHeader, LinesOfAHeaderWithoutTypeLineEndAtItsLastItem) {
                           "-----\n");
   ASSERT_TRUE(h.found);
   EXPECT_EQ(h.symbol, "1234/BVH-VP");
-  EXPECT_EQ(h.type, "");
+  // No type line, an addressee: a công văn (issue 16; this was "" before the layout analysis).
+  EXPECT_EQ(h.type, "Công văn");
   EXPECT_EQ(h.lines, (Lines{0, 1, 2, 3}));
 }
 
