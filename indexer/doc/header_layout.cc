@@ -186,7 +186,7 @@ bool IsTitleWord(std::string_view raw) {
 
 bool SpacesOnly(std::string_view gap) { return !gap.empty() && Trim(gap).empty(); }
 
-// The first token of the place before "ngày" at token `ngay` (", ngày" already checked): up to
+// The first token of the place before the date at token `ngay` (", ngày" checked): up to
 // six title-case words ("Thành phố Hồ Chí Minh" keeps its lower-case "phố"); `ngay` when none.
 std::size_t PlaceStart(const Words& w, std::size_t ngay) {
   std::size_t start = ngay;
@@ -281,11 +281,16 @@ std::vector<Cut> Landmarks(const Words& w) {
     }
   }
   for (const DateHit& h : FindDates(w)) {
-    if (h.kind != DateHit::kFull || !w.Is(h.first, "ngay")) continue;
-    std::size_t start = h.first;
-    if (h.first > 0) {
-      if (Trim(w.Gap(h.first - 1)) != ",") continue;
-      start = PlaceStart(w, h.first);
+    if (h.kind != DateHit::kFull) continue;
+    // "ngày 16 tháng 6 năm 2022", "ngày 16/6/2022", or a bare "16/6/2022".
+    const std::size_t ngay = w.Is(h.first, "ngay")                         ? h.first
+                             : h.first > 0 && w.Is(h.first - 1, "ngay") ? h.first - 1
+                                                                          : h.first;
+    std::size_t start = ngay;
+    if (ngay > 0) {
+      if (Trim(w.Gap(ngay - 1)) != ",") continue;
+      start = PlaceStart(w, ngay);
+      if (start == ngay && !w.Is(ngay, "ngay")) continue;  // ", 16/6/2022" after no place
     }
     cuts.push_back({start, ItemKind::kPlaceDate});
     if (h.last < n) cuts.push_back({h.last, ItemKind::kOther});

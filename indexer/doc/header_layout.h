@@ -49,8 +49,9 @@ struct LaidOutLine {
 //   - "Số" capitalized and followed by ":" or a number, taking a type noun right before it
 //     ("Nghị quyết số: 132/2020/QH14");
 //   - "V/v" (a công văn's subject) and "Kính gửi" (its addressee);
-//   - a full date "ngày D tháng M năm Y" after a comma and a title-case place ("Thành phố Hồ
-//     Chí Minh, ngày ..."), or at the start of a cell; the text after the date starts another.
+//   - a full date ("ngày D tháng M năm Y", "ngày D/M/YYYY", "D/M/YYYY") after a comma and a
+//     title-case place ("Thành phố Hồ Chí Minh, ngày ..."), or at the start of a cell; the text
+//     after the date starts another item.
 // Number words glued to their number by the source ("tháng11", "ngày01") are separated first.
 // Returns the items with their kinds; kOther items are classified by the caller.
 LaidOutLine LayOutLine(const text::Analyzer& analyzer, std::string_view raw);

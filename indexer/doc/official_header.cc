@@ -444,6 +444,21 @@ OfficialHeader ParseOfficialHeader(const text::Analyzer& analyzer,
       }
     }
   }
+  // No place-and-date item (a date written inside another item): the first full date among the
+  // header's items after the number.
+  bool after_number = false;
+  for (std::size_t i = begin; i <= header_last && out.date.empty(); ++i) {
+    for (const Item& it : head[i].items) {
+      after_number = after_number || it.kind == ItemKind::kNumber;
+      if (!after_number || (it.kind != ItemKind::kNumber && it.kind != ItemKind::kOther)) continue;
+      for (const DateHit& h : FindDates(it.words)) {
+        if (h.kind != DateHit::kFull) continue;
+        out.date = FormatDate(h.y, h.m, h.d);
+        break;
+      }
+      if (!out.date.empty()) break;
+    }
+  }
   for (const std::string& part : issuer_parts) {
     if (!out.issuer.empty()) out.issuer.push_back(' ');
     out.issuer += part;

@@ -86,6 +86,24 @@ TEST(DescribeDocument, OfficialDocumentWithoutTypeOrDate) {
   EXPECT_EQ(Describe(kNumberOnly, {}, "2024-03-05T08:00:00Z").date, "2024-03-05");
 }
 
+TEST(DescribeDocument, DocxHeaderTableKeepsItsLinesAndDate) {
+  // A Decree's two-column header table as the DOCX extractor writes it: the left cell's
+  // paragraphs, then the right cell's. The body cites older dates that must not win.
+  const std::string text =
+      "CHÍNH PHỦ\n-------\nSố: 19/2029/NĐ-CP\n"
+      "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n---------------\n"
+      "Hà Nội, ngày 19 tháng 02 năm 2029\n"
+      "NGHỊ ĐỊNH\nVỀ HỌ, HỤI, BIÊU, PHƯỜNG\n"
+      "Căn cứ Bộ luật Dân sự ngày 24 tháng 11 năm 2015;\n"
+      "Điều 1. Phạm vi điều chỉnh\nNghị định này quy định về họ.\n";
+  const Document d = Describe(text);
+  EXPECT_EQ(d.kind, "Nghị định");
+  EXPECT_EQ(d.symbol, "19/2029/NĐ-CP");
+  EXPECT_EQ(d.date, "2029-02-19");
+  EXPECT_EQ(d.issuer, "CHÍNH PHỦ");
+  EXPECT_EQ(d.text, text);  // nothing cleaned away
+}
+
 TEST(DescribeDocument, OfficialDocumentNothingTypesIsAVanBan) {
   // No type line, no "V/v" or addressee, and a number whose issuer code nobody knows.
   const Document d = Describe(

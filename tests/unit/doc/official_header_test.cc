@@ -473,6 +473,13 @@ const LayoutCase kLayouts[] = {
      "BỘ TRƯỞNG BỘ VĂN HÓA, THỂ THAO VÀ DU LỊCH\n" BODY_AND_SIGNATURE,
      "BỘ VĂN HÓA, THỂ THAO VÀ DU LỊCH", "4012/QĐ-BVHTTDL", "2029-12-01", "Quyết định",
      "Về việc công bố thủ tục mẫu", "Nguyễn Văn Hùng"},
+    {"NumericDateAfterThePlace",
+     "ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+     "THÀNH PHỐ MẪU\tĐộc lập - Tự do - Hạnh phúc\n"
+     "Số: 980/KH-UBND\tThành phố Mẫu, ngày 05/12/2029\n"
+     "KẾ HOẠCH\nTriển khai công việc mẫu năm 2030\n" BODY_AND_SIGNATURE,
+     "ỦY BAN NHÂN DÂN THÀNH PHỐ MẪU", "980/KH-UBND", "2029-12-05", "Kế hoạch",
+     "Triển khai công việc mẫu năm 2030", "Nguyễn Văn Hùng"},
     {"CongDien",
      "THỦ TƯỚNG CHÍNH PHỦ\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
      "Số: 224/CĐ-TTg\nHà Nội, ngày 20 tháng 11 năm 2029\nCÔNG ĐIỆN\n"
