@@ -220,6 +220,22 @@ struct IndexWriter::Impl {
     registry_changed = true;
   }
 
+  // The header read a công văn (doc/official_header.h: a letter's layout, no type line). Its
+  // symbol "<n>/<issuer>-<unit>" carries no type code, even where the issuer's code spells one
+  // ("5348/CT-CS" of Cục Thuế is no Chỉ thị): re-read it so that the kind filter (XKIND:CV),
+  // the issuer and the registry agree with the header. The canonical symbol is unchanged.
+  static void ReadAsCongVan(refs::Mention* m) {
+    if (m->type == "CV" || m->system != refs::System::kState || m->symbol_year ||
+        !m->unit.empty()) {
+      return;
+    }
+    refs::Mention cv = *m;
+    cv.type = "CV";
+    cv.unit = m->issuer;
+    cv.issuer = m->type;
+    if (cv.Canonical() == m->Canonical()) *m = std::move(cv);
+  }
+
   // The document's own symbol: indexed, and the document enters the registry. Returns the
   // recognized mention (empty canonical when the symbol is not one).
   refs::Mention IndexOwnSymbol(const Document& d, Xapian::Document* doc) {
@@ -232,6 +248,7 @@ struct IndexWriter::Impl {
       }
       if (!m.plenum) m.plenum = d.plenum;
       if (m.kind.empty() && !d.kind.empty() && d.kind != "article") m.kind = d.kind;
+      if (d.kind == "Công văn") ReadAsCongVan(&m);
       AddTerm(terms::OwnSymbol(symbol), doc);
       AddTerm(terms::OwnKey(m.Key()), doc);
       AddToRegistry(m, d);

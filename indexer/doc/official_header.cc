@@ -1,15 +1,18 @@
 // Official-header parsing (see official_header.h for the contract).
 //
-// Everything here compares words through the Analyzer's folded tokens (doc_internal::Words), so
-// case, NFD input, old/new tone placement and lower-cased TCVN3 headings all compare equal, while
-// the original bytes (kept through token offsets) are what is returned.
+// Two stages. header_layout.h cuts every one of the first lines into items (issuer parts, the
+// motto, the number, the place and date, a "V/v" subject, rules), undoing what extraction did
+// to the two header columns. This file reads the block of items: where the header starts and
+// ends, which items form the issuer, the type line and subject, and what type the document is.
+// Words are compared through the Analyzer's folded tokens (doc_internal::Words), so case, NFD
+// input, old/new tone placement and lower-cased TCVN3 headings all compare equal, while the
+// original bytes (kept through token offsets) are what is returned.
 #include "indexer/doc/official_header.h"
 
 #include <algorithm>
 #include <array>
 #include <cctype>
 #include <cstddef>
-#include <iterator>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -17,6 +20,8 @@
 #include <vector>
 
 #include "indexer/doc/folded_words.h"
+#include "indexer/doc/header_layout.h"
+#include "indexer/refs/lexicon.h"
 #include "indexer/refs/mention.h"
 #include "indexer/refs/recognizer.h"
 #include "indexer/text/analyzer.h"
@@ -27,186 +32,39 @@ namespace {
 using namespace doc_internal;  // NOLINT(build/namespaces): the shared primitives of this folder
 using text::TokenKind;
 
-// Columns of a PDF/DOCX line: split at tabs and at runs of two or more space-like characters.
-std::vector<std::string> SplitCells(std::string_view raw) {
-  std::vector<std::string> cells;
-  std::size_t i = 0, cell_start = 0;
-  while (i < raw.size()) {
-    const std::size_t start = i;
-    const char32_t c = NextCodePoint(raw, &i);
-    if (!IsSpaceLike(c)) continue;
-    std::size_t end = i;
-    int run = 1;
-    bool tab = c == '\t';
-    while (end < raw.size()) {
-      std::size_t next = end;
-      const char32_t d = NextCodePoint(raw, &next);
-      if (!IsSpaceLike(d)) break;
-      ++run;
-      tab = tab || d == '\t';
-      end = next;
-    }
-    if (tab || run >= 2) {
-      std::string cell = CollapseSpaces(raw.substr(cell_start, start - cell_start));
-      if (!cell.empty()) cells.push_back(std::move(cell));
-      cell_start = end;
-    }
-    i = end;
-  }
-  std::string cell = CollapseSpaces(raw.substr(cell_start));
-  if (!cell.empty()) cells.push_back(std::move(cell));
-  return cells;
-}
-
-
-enum class CellKind { kOther, kMotto, kSeparator, kSymbol, kDate };
-
-struct Cell {
-  Words words;
-  CellKind kind = CellKind::kOther;
-  Cell(std::string s, const text::Analyzer& analyzer) : words(std::move(s), analyzer) {}
-};
-
-struct HeaderLine {
-  std::vector<Cell> cells;
-  std::string joined;  // all cells joined by one space
-};
-
-HeaderLine MakeLine(const text::Analyzer& analyzer, std::string_view raw) {
-  HeaderLine line;
-  for (std::string& c : SplitCells(raw)) {
-    if (!line.joined.empty()) line.joined.push_back(' ');
-    line.joined += c;
-    line.cells.emplace_back(std::move(c), analyzer);
-  }
-  return line;
-}
-
-const std::vector<std::string_view> kPartyMotto = {"dang", "cong", "san", "viet", "nam"};
-const std::vector<std::string_view> kStateMotto = {"cong", "hoa",   "xa",   "hoi",
-                                                   "chu",  "nghia", "viet", "nam"};
-const std::vector<std::string_view> kStateMotto2 = {"doc", "lap", "tu", "do", "hanh", "phuc"};
-
-// "*", "-----", "———", "o0o": lines and cells that only decorate the header.
-bool IsSeparator(const Words& w) {
-  if (w.text.empty()) return false;
-  if (w.key.empty()) return true;
-  return w.size() == 1 && (w.key == "o0o" || w.key == "ooo" || w.key == "o") && w.text.size() <= 12;
-}
-
 // Looks like a header item rather than running text: short, no sentence punctuation, one case.
+// Commas are allowed: "BỘ VĂN HÓA, THỂ THAO" is an issuer written on two lines.
 bool IsHeaderish(const Words& w) {
-  if (IsSeparator(w)) return true;
+  if (IsRule(w)) return true;
   const Case c = CaseOf(w.text);
-  return w.size() <= 14 && w.text.find_first_of(".,;!?") == std::string::npos &&
+  return w.size() <= 14 && w.text.find_first_of(".;!?") == std::string::npos &&
          (c == Case::kUpper || c == Case::kLower);
 }
 
-// Splits the motto out of a cell ("CHÍNH PHỦ CỘNG HÒA XÃ HỘI ..." flattened with one space) and
-// marks it. The Party motto and the state name must be in one case (all upper, or all lower
-// after TCVN3 conversion), which running text ("của Đảng Cộng sản Việt Nam") never is.
-// Returns which motto was found: 'p' party, 's' state, 0 none.
-char SplitMotto(const text::Analyzer& analyzer, HeaderLine* line) {
-  for (std::size_t c = 0; c < line->cells.size(); ++c) {
-    const Words& w = line->cells[c].words;
-    char which = 0;
-    std::size_t at = std::string::npos, len = 0;
-    for (const auto* motto : {&kPartyMotto, &kStateMotto, &kStateMotto2}) {
-      at = FindPhrase(w, *motto);
-      if (at == std::string::npos) continue;
-      len = motto->size();
-      which = motto == &kPartyMotto ? 'p' : 's';
-      break;
-    }
-    if (which == 0 || at == std::string::npos) continue;
-    const std::size_t b = w.tokens[at].begin, e = w.tokens[at + len - 1].end;
-    const std::string motto_text = w.text.substr(b, e - b);
-    if (which == 'p' || len == kStateMotto.size()) {
-      const Case mc = CaseOf(motto_text);
-      if (mc != Case::kUpper && mc != Case::kLower) continue;
-    }
-    const std::string before = Trim(w.text.substr(0, b));
-    const std::string after = Trim(w.text.substr(e));
-    const Words wb(before, analyzer), wa(after, analyzer);
-    if ((!before.empty() && !IsHeaderish(wb)) || (!after.empty() && !IsHeaderish(wa))) continue;
-    std::vector<Cell> replacement;
-    if (!before.empty()) replacement.emplace_back(before, analyzer);
-    replacement.emplace_back(motto_text, analyzer);
-    replacement.back().kind = CellKind::kMotto;
-    if (!after.empty()) replacement.emplace_back(after, analyzer);
-    line->cells.erase(line->cells.begin() + static_cast<std::ptrdiff_t>(c));
-    line->cells.insert(line->cells.begin() + static_cast<std::ptrdiff_t>(c),
-                       std::make_move_iterator(replacement.begin()),
-                       std::make_move_iterator(replacement.end()));
-    return which;
-  }
-  return 0;
-}
-
-// Document types by folded noun, longest first, with their canonical spelling.
-struct TypeName {
-  std::string_view key;
-  std::string_view name;
-};
-constexpr std::array<TypeName, 34> kTypes = {{
-    {"nghi quyet lien tich", "Nghị quyết liên tịch"},
-    {"thong tu lien tich", "Thông tư liên tịch"},
-    {"loi keu goi", "Lời kêu gọi"},
-    {"nghi quyet", "Nghị quyết"},
-    {"nghi dinh", "Nghị định"},
-    {"quyet dinh", "Quyết định"},
-    {"quy dinh", "Quy định"},
-    {"chi thi", "Chỉ thị"},
-    {"ket luan", "Kết luận"},
-    {"thong tu", "Thông tư"},
-    {"thong tri", "Thông tri"},
-    {"huong dan", "Hướng dẫn"},
-    {"thong bao", "Thông báo"},
-    {"thong cao", "Thông cáo"},
-    {"quy che", "Quy chế"},
-    {"ke hoach", "Kế hoạch"},
-    {"bao cao", "Báo cáo"},
-    {"chuong trinh", "Chương trình"},
-    {"de an", "Đề án"},
-    {"du an", "Dự án"},
-    {"phuong an", "Phương án"},
-    {"to trinh", "Tờ trình"},
-    {"bien ban", "Biên bản"},
-    {"cong dien", "Công điện"},
-    {"cuong linh", "Cương lĩnh"},
-    {"dieu le", "Điều lệ"},
-    {"chien luoc", "Chiến lược"},
-    {"quy hoach", "Quy hoạch"},
-    {"tuyen bo", "Tuyên bố"},
-    {"phap lenh", "Pháp lệnh"},
-    {"hien phap", "Hiến pháp"},
-    {"luat", "Luật"},
-    {"lenh", "Lệnh"},
-    {"cong van", "Công văn"},
-}};
-
-// The document type a header line announces ("NGHỊ QUYẾT", "nghị quyết" after TCVN3
-// conversion, or "NGHỊ QUYẾT HỘI NGHỊ ..." when the lines were run together). `rest_token`
-// receives the index of the first token after the noun.
+// The document type a type line announces: "NGHỊ QUYẾT", "nghị quyết" after TCVN3 conversion,
+// "NGHỊ ĐỊNH QUY ĐỊNH VỀ ..." run together with its subject, "QUYẾT ĐỊNH [Về việc ...]". The noun
+// must be in one case ("Quyết định này ..." is text). After an all-capitals noun anything may
+// follow (the subject, run together by a crawler); after a lower-case one (a TCVN3 heading,
+// where running text is lower case too) only the words a title block continues with.
+// `rest_token` receives the index of the first token after the noun.
 const TypeName* TypeLine(const Words& w, std::size_t* rest_token) {
-  if (w.text.empty() || w.text.back() == ':' || w.size() > 24) return nullptr;
-  for (const TypeName& t : kTypes) {
-    if (!KeyStartsWith(w.key, t.key)) continue;
-    const std::size_t words = static_cast<std::size_t>(WordCount(t.key));
-    const std::string noun = w.text.substr(0, w.tokens[words - 1].end);
-    const Case c = CaseOf(noun);
-    if (c != Case::kUpper && c != Case::kLower) return nullptr;  // "Quyết định này ..." is text
-    if (words < w.size()) {
-      const std::string_view rest = std::string_view(w.key).substr(t.key.size() + 1);
-      if (!KeyStartsWith(rest, "hoi nghi") && !KeyStartsWith(rest, "dai hoi") &&
-          !KeyStartsWith(rest, "cua") && !KeyStartsWith(rest, "ve")) {
-        return nullptr;
-      }
+  if (w.text.empty()) return nullptr;
+  const TypeName* t = TypeNounAtStart(w.key);
+  if (t == nullptr) return nullptr;
+  const std::size_t words = static_cast<std::size_t>(WordCount(t->key));
+  // "QUYẾT ĐỊNH:" alone is the enacting formula above the articles, not a type line.
+  if (words == w.size() && w.text.back() == ':') return nullptr;
+  const Case c = CaseOf(w.text.substr(0, w.tokens[words - 1].end));
+  if (c != Case::kUpper && c != Case::kLower) return nullptr;
+  if (words < w.size() && c == Case::kLower) {
+    const std::string_view rest = std::string_view(w.key).substr(t->key.size() + 1);
+    if (!KeyStartsWith(rest, "hoi nghi") && !KeyStartsWith(rest, "dai hoi") &&
+        !KeyStartsWith(rest, "cua") && !KeyStartsWith(rest, "ve")) {
+      return nullptr;
     }
-    *rest_token = words;
-    return &t;
   }
-  return nullptr;
+  *rest_token = words;
+  return t;
 }
 
 // "NĂM" → 5, "MƯỜI MỘT" → 11, "HAI MƯƠI" → 20, "5" → 5, "V" → 5: the ordinal after "lần thứ".
@@ -341,11 +199,15 @@ bool IsPositionLine(const Words& w) {
          w.text.find_first_of("0123456789:") == std::string::npos;
 }
 
+struct TailLine {
+  std::vector<Words> cells;  // the line's columns, rules left out
+};
+
 // The right-hand column of a signature-area line. When columns were flattened with one space,
 // a "Nơi nhận" item is glued in front ("- Lưu Văn phòng Trung ương Đảng. Nguyễn Văn An"): the
 // signature part is then what follows the item's last punctuation.
-Words RightColumn(const text::Analyzer& analyzer, const HeaderLine& line) {
-  const Words& last = line.cells.back().words;
+Words RightColumn(const text::Analyzer& analyzer, const TailLine& line) {
+  const Words& last = line.cells.back();
   const bool left_item = !last.text.empty() && (last.text[0] == '-' || last.text[0] == '+' ||
                                                 KeyStartsWith(last.key, "noi nhan"));
   if (!left_item) return last;
@@ -364,7 +226,7 @@ struct Signature {
 // on the left of the signature when columns are flattened). The block runs from that anchor or
 // position line (or the anchor right above a position line: "T/M BAN BÍ THƯ / TỔNG BÍ THƯ")
 // to the name.
-Signature FindSigner(const text::Analyzer& analyzer, const std::vector<HeaderLine>& tail) {
+Signature FindSigner(const text::Analyzer& analyzer, const std::vector<TailLine>& tail) {
   for (std::size_t i = tail.size(); i-- > 0;) {
     if (tail[i].cells.empty()) continue;
     const Words name = RightColumn(analyzer, tail[i]);
@@ -386,6 +248,53 @@ Signature FindSigner(const text::Analyzer& analyzer, const std::vector<HeaderLin
   return {};
 }
 
+// The number-symbol that starts at byte `from` of w (after "Số", "Số:" or at the start of the
+// item after a bare "Số:"): the recognizer's first mention there, else a digits-then-slash chunk
+// (an issuer code the recognizer does not know, "983/TB-CT"). *type_code receives the mention's
+// type code ("NĐ", "VBHN", "CV"; "" for a chunk). "" when there is no number.
+std::string SymbolAt(const refs::Recognizer& recognizer, const Words& w, std::size_t from,
+                     std::string* type_code) {
+  for (const refs::Mention& m : recognizer.Find(w.text)) {
+    if (m.byte_start < from) continue;
+    if (!Trim(w.text.substr(from, m.byte_start - from), " :.").empty()) continue;
+    *type_code = m.type;
+    return Trim(m.surface);
+  }
+  const std::string rest = Trim(w.text.substr(from), " :.");
+  const std::string chunk = rest.substr(0, rest.find(' '));
+  if (chunk.find('/') != std::string::npos && chunk.find_first_of("0123456789") == 0) {
+    type_code->clear();
+    return chunk;
+  }
+  return "";
+}
+
+// The part of a type line's rest that is its subject: all of it, or, when a crawler ran the
+// first body words in ("LUẬT ĐƯỜNG SẮT Luật Đường sắt số 06/2017/QH14 ..."), the capitals up to
+// the first word in another case.
+std::string SubjectOfRest(const Words& rest) {
+  if (rest.size() == 0) return "";
+  if (CaseOf(rest.Raw(0)) != Case::kUpper) return rest.text;
+  std::size_t end = 0;
+  for (std::size_t i = 0; i < rest.size(); ++i) {
+    const Case c = CaseOf(rest.Raw(i));
+    if (c != Case::kUpper && c != Case::kNone) break;
+    end = rest.tokens[i].end;
+  }
+  return Trim(rest.text.substr(0, end), " ,;:");
+}
+
+// The authority line between a subject in capitals and the body ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH
+// X", "THỦ TƯỚNG CHÍNH PHỦ", "BỘ TRƯỞNG BỘ TƯ PHÁP"): it names who enacts, not what.
+bool IsAuthorityLine(const Words& w, std::string_view issuer_key) {
+  static constexpr std::array<std::string_view, 12> kStarts = {
+      "thu tuong", "chinh phu",  "chu tich",  "bo truong", "uy ban",   "hoi dong",
+      "cuc truong", "giam doc", "quoc hoi", "tong cuc truong", "thong doc", "chanh an"};
+  if (w.key == issuer_key) return true;
+  return std::any_of(kStarts.begin(), kStarts.end(),
+                     [&](std::string_view s) { return KeyStartsWith(w.key, s); });
+}
+
 }  // namespace
 
 OfficialHeader ParseOfficialHeader(const text::Analyzer& analyzer,
@@ -404,103 +313,150 @@ OfficialHeader ParseOfficialHeader(const text::Analyzer& analyzer,
     }
   }
   constexpr std::size_t kHeaderLines = 60, kMottoWithin = 15, kTailLines = 60;
-  std::vector<HeaderLine> head;
+  std::vector<LaidOutLine> head;
   for (std::size_t i = 0; i < raw.size() && i < kHeaderLines; ++i)
-    head.push_back(MakeLine(analyzer, raw[i]));
+    head.push_back(LayOutLine(analyzer, raw[i]));
 
-  // The national motto locates the header.
+  // The national motto (the Party's name, or the state's name and motto) locates the header.
   std::size_t motto_line = head.size();
   char system = 0;
-  // The second motto line of a state header ("Độc lập - Tự do - Hạnh phúc") is split too.
-  for (std::size_t i = 0;
-       i < head.size() && i < kMottoWithin && (motto_line == head.size() || i <= motto_line + 3);
-       ++i) {
-    const char which = SplitMotto(analyzer, &head[i]);
-    if (which != 0 && motto_line == head.size()) {
+  for (std::size_t i = 0; i < head.size() && i < kMottoWithin && system == 0; ++i) {
+    for (const Item& it : head[i].items) {
+      if (it.kind != ItemKind::kMotto) continue;
       motto_line = i;
-      system = which;
+      system = it.motto == 'p' ? 'p' : 's';
+      break;
     }
   }
-  if (motto_line == head.size()) return out;
-  // Issuer lines may sit up to three header-like lines above the motto.
+  if (system == 0) return out;
+  // Lines above the motto line belong to the header while they hold header items: the issuer
+  // (two lines, a parent body above), rules, and, where an extractor emits the left column
+  // before the right one (DOCX tables, antiword), the number and even the "V/v" line.
+  auto header_item = [](const Item& it) {
+    switch (it.kind) {
+      case ItemKind::kOther:
+        return IsHeaderish(it.words);
+      case ItemKind::kAddressee:
+        return false;
+      default:
+        return true;
+    }
+  };
   std::size_t begin = motto_line;
-  while (begin > 0 && motto_line - begin < 3) {
-    const HeaderLine& prev = head[begin - 1];
-    if (!std::all_of(prev.cells.begin(), prev.cells.end(),
-                     [](const Cell& c) { return IsHeaderish(c.words); }))
-      break;
+  while (begin > 0 && motto_line - begin < 5 &&
+         std::all_of(head[begin - 1].items.begin(), head[begin - 1].items.end(), header_item)) {
     --begin;
   }
 
-  // Symbol, place/date, issuer: everything before the type line. header_last is the last head
-  // line read as part of the header so far.
+  // Every item up to the type line (or the addressee of a letter): issuer parts, number,
+  // place/date, "V/v" subject. header_last is the last head line read as part of the header.
   std::size_t header_last = motto_line;
   std::vector<std::string> issuer_parts;
-  std::size_t type_line = head.size(), type_rest = 0;
+  std::string symbol_code;                  // the type code inside the number-symbol
+  const TypeName* number_noun = nullptr;    // "Nghị quyết số: ...": the noun before "số"
+  std::string reference;                    // "V/v ...": a công văn's subject
+  bool want_number = false;                 // a bare "Số:" waits for its number
+  bool seen_symbol = false, after_motto = false, addressed = false, body_reached = false;
+  std::size_t type_line = head.size(), type_item = 0, type_rest = 0;
   const TypeName* type = nullptr;
-  bool seen_symbol = false;
-  for (std::size_t i = begin; i < head.size() && i < begin + 20 && type == nullptr; ++i) {
-    if (i > motto_line && head[i].cells.size() <= 1 && !head[i].cells.empty()) {
-      type = TypeLine(head[i].cells[0].words, &type_rest);
-      if (type != nullptr) {
-        type_line = i;
-        header_last = i;
+  for (std::size_t i = begin; i < head.size() && i < begin + 20 && type == nullptr && !addressed &&
+                               !body_reached;
+       ++i) {
+    for (std::size_t k = 0; k < head[i].items.size(); ++k) {
+      const Item& it = head[i].items[k];
+      const Words& w = it.words;
+      if (it.kind == ItemKind::kAddressee) {
+        addressed = true;
         break;
       }
-    }
-    for (Cell& cell : head[i].cells) {
-      if (cell.kind == CellKind::kMotto) {
+      if (it.kind == ItemKind::kRule) continue;  // a header line only if an item follows it
+      if (it.kind == ItemKind::kMotto) {
+        after_motto = true;
         header_last = std::max(header_last, i);
         continue;
       }
-      const Words& w = cell.words;
-      if (IsSeparator(w)) {
-        cell.kind = CellKind::kSeparator;  // a header line only if an item follows it
-        continue;
-      }
-      std::size_t date_from = 0;  // token where a place/date part may start
-      if (out.symbol.empty() && w.size() >= 2 && w.Is(0, "so") && FirstLetterCase(w.Raw(0)) != 0) {
-        // "Số 21-NQ/TW", "Số: 30/2020/NĐ-CP": the recognizer's mention right after "Số".
-        for (const refs::Mention& m : recognizer.Find(w.text)) {
-          const std::string between =
-              Trim(w.text.substr(w.tokens[0].end, m.byte_start - w.tokens[0].end), " :.");
-          if (m.byte_start < w.tokens[0].end || !between.empty()) continue;
-          out.symbol = Trim(m.surface);
-          while (date_from < w.size() && w.tokens[date_from].begin < m.byte_end) ++date_from;
-          break;
-        }
-        if (out.symbol.empty()) {  // an issuer code the recognizer does not know
-          const std::string rest = Trim(w.text.substr(w.tokens[0].end), " :.");
-          const std::string chunk = rest.substr(0, rest.find(' '));
-          if (chunk.find('/') != std::string::npos && chunk.find_first_of("0123456789") == 0) {
-            out.symbol = chunk;
-            date_from = w.size();
+      if (it.kind == ItemKind::kNumber) {
+        if (!seen_symbol) {
+          std::size_t so = 0;
+          while (so < w.size() && w.tokens[so].exact != "số") ++so;
+          if (so < w.size()) {
+            std::string noun;
+            for (std::size_t t = 0; t < so; ++t) noun += (noun.empty() ? "" : " ") + w.tokens[t].folded;
+            if (so > 0) number_noun = TypeNounAtStart(noun);
+            out.symbol = SymbolAt(recognizer, w, w.tokens[so].end, &symbol_code);
           }
-        }
-        if (!out.symbol.empty()) {
-          cell.kind = CellKind::kSymbol;
+          want_number = out.symbol.empty();
           seen_symbol = true;
         }
+        header_last = std::max(header_last, i);
+        continue;
       }
-      // "Hà Nội, ngày 16 tháng 6 năm 2022", alone or after the symbol in a flattened cell.
-      if (out.date.empty()) {
-        for (const DateHit& h : FindDates(w)) {
-          if (h.kind != DateHit::kFull || h.first < date_from) continue;
-          out.date = FormatDate(h.y, h.m, h.d);
-          const std::size_t place_begin =
-              date_from < w.size() ? w.tokens[date_from].begin : w.text.size();
-          const std::size_t place_end = w.tokens[h.first].begin;
-          if (place_begin < place_end)
-            out.place = Trim(w.text.substr(place_begin, place_end - place_begin), " ,");
-          if (cell.kind == CellKind::kOther) cell.kind = CellKind::kDate;
+      if (it.kind == ItemKind::kPlaceDate) {
+        if (out.date.empty()) {
+          for (const DateHit& h : FindDates(w)) {
+            if (h.kind != DateHit::kFull) continue;
+            out.date = FormatDate(h.y, h.m, h.d);
+            out.place = Trim(w.text.substr(0, w.tokens[h.first].begin), " ,");
+            break;
+          }
+        }
+        header_last = std::max(header_last, i);
+        continue;
+      }
+      if (it.kind == ItemKind::kReference) {
+        if (reference.empty()) reference = w.text;
+        header_last = std::max(header_last, i);
+        continue;
+      }
+      // kOther: the number after a bare "Số:", the type line, a wrap of the "V/v" subject, or
+      // an issuer part.
+      if (want_number) {
+        want_number = false;
+        out.symbol = SymbolAt(recognizer, w, 0, &symbol_code);
+        if (!out.symbol.empty()) {
+          header_last = std::max(header_last, i);
+          continue;
+        }
+      }
+      if (after_motto) {
+        type = TypeLine(w, &type_rest);
+        if (type != nullptr) {
+          type_line = i;
+          type_item = k;
+          header_last = std::max(header_last, i);
           break;
         }
       }
-      if (cell.kind == CellKind::kOther && !seen_symbol && IsHeaderish(w)) {
+      // Once the number is read, the body ends the search ("Căn cứ ...", a sentence): a type
+      // line further down is the body's.
+      if (seen_symbol && StartsBody(w)) {
+        body_reached = true;
+        break;
+      }
+      if (!reference.empty() && k == 0 && FirstLetterCase(w.text) < 0) {
+        reference += " " + w.text;
+        header_last = std::max(header_last, i);
+        continue;
+      }
+      if (!seen_symbol && IsHeaderish(w)) {
         issuer_parts.push_back(w.text);
         header_last = std::max(header_last, i);
       }
-      if (cell.kind != CellKind::kOther) header_last = std::max(header_last, i);
+    }
+  }
+  // No place-and-date item (a date written inside another item): the first full date among the
+  // header's items after the number.
+  bool after_number = false;
+  for (std::size_t i = begin; i <= header_last && out.date.empty(); ++i) {
+    for (const Item& it : head[i].items) {
+      after_number = after_number || it.kind == ItemKind::kNumber;
+      if (!after_number || (it.kind != ItemKind::kNumber && it.kind != ItemKind::kOther)) continue;
+      for (const DateHit& h : FindDates(it.words)) {
+        if (h.kind != DateHit::kFull) continue;
+        out.date = FormatDate(h.y, h.m, h.d);
+        break;
+      }
+      if (!out.date.empty()) break;
     }
   }
   for (const std::string& part : issuer_parts) {
@@ -512,14 +468,21 @@ OfficialHeader ParseOfficialHeader(const text::Analyzer& analyzer,
   // Type line, title block (plenum, "CỦA BỘ CHÍNH TRỊ") and subject.
   if (type != nullptr) {
     out.type = std::string(type->name);
-    const Words& tw = head[type_line].cells[0].words;
-    std::string block = type_rest < tw.size() ? tw.text.substr(tw.tokens[type_rest].begin) : "";
-    std::string subject;
+    const Words& tw = head[type_line].items[type_item].words;
+    const Words rest(type_rest < tw.size() ? tw.text.substr(tw.tokens[type_rest].begin) : "",
+                     analyzer);
+    std::string block, subject;
     Case subject_case = Case::kNone;
-    // "NGHỊ QUYẾT về ..." run together: the subject starts on the type line itself.
-    if (!block.empty() && KeyStartsWith(Words(block, analyzer).key, "ve")) {
-      subject = block;
-      block.clear();
+    // The rest of the type line: a title block ("NGHỊ QUYẾT HỘI NGHỊ LẦN THỨ NĂM ...") or the
+    // subject run together with it ("NGHỊ ĐỊNH VỀ HỌ, HỤI, BIÊU, PHƯỜNG").
+    if (rest.size() > 0) {
+      if (KeyStartsWith(rest.key, "hoi nghi") || KeyStartsWith(rest.key, "dai hoi") ||
+          KeyStartsWith(rest.key, "cua") || KeyStartsWith(rest.key, "ban chap hanh")) {
+        block = rest.text;
+      } else {
+        subject = SubjectOfRest(rest);
+        subject_case = CaseOf(subject);
+      }
     }
     const std::string issuer_key = Words(out.issuer, analyzer).key;
     std::vector<Words> after;  // the lines under the type line: after[i] is head[type_line + 1 + i]
@@ -527,9 +490,11 @@ OfficialHeader ParseOfficialHeader(const text::Analyzer& analyzer,
       after.emplace_back(head[i].joined, analyzer);
     // Every line the loop reads as title block, subject or rule is a header line.
     auto consumed = [&](std::size_t i) { header_last = std::max(header_last, type_line + 1 + i); };
+    // A head line's joined text leaves its rules out: empty means a line of rules only.
+    auto rule_line = [](const Words& w) { return w.text.empty() || IsRule(w); };
     for (std::size_t i = 0; i < after.size(); ++i) {
       const Words& w = after[i];
-      if (IsSeparator(w)) {
+      if (rule_line(w)) {
         consumed(i);
         if (!subject.empty()) break;
         continue;
@@ -545,18 +510,18 @@ OfficialHeader ParseOfficialHeader(const text::Analyzer& analyzer,
           consumed(i);
           continue;
         }
-        if (StartsBody(w) || w.key == issuer_key) break;
+        if (StartsBody(w) || IsAuthorityLine(w, issuer_key)) break;
         subject = w.text;
         subject_case = c;
         consumed(i);
         // A separator ("-----") within the next three lines closes the subject: every line up to
         // it is a wrap, whatever its first letter ("Ban Chấp hành Trung ương ...").
         std::size_t close = i + 1;
-        while (close < after.size() && close <= i + 3 && !IsSeparator(after[close]) &&
+        while (close < after.size() && close <= i + 3 && !rule_line(after[close]) &&
                !StartsBody(after[close])) {
           ++close;
         }
-        if (close < after.size() && close <= i + 3 && IsSeparator(after[close])) {
+        if (close < after.size() && close <= i + 3 && rule_line(after[close])) {
           for (std::size_t k = i + 1; k < close; ++k) subject += " " + after[k].text;
           consumed(close);
           break;
@@ -564,11 +529,10 @@ OfficialHeader ParseOfficialHeader(const text::Analyzer& analyzer,
         continue;
       }
       // Without a closing separator: lower-case wraps ("và nâng cao ..."), or more capitals under
-      // an all-capitals subject, but never the authority line ("THỦ TƯỚNG CHÍNH PHỦ") or the body.
+      // an all-capitals subject, but never the authority line or the body.
       const bool wraps = FirstLetterCase(w.text) < 0 && !StartsBody(w);
-      const bool caps = subject_case == Case::kUpper && c == Case::kUpper && w.key != issuer_key &&
-                        !StartsBody(w) && !KeyStartsWith(w.key, "thu tuong") &&
-                        !KeyStartsWith(w.key, "chinh phu");
+      const bool caps = subject_case == Case::kUpper && c == Case::kUpper && !StartsBody(w) &&
+                        !IsAuthorityLine(w, issuer_key);
       if (!(wraps || caps)) break;
       subject += " " + w.text;
       consumed(i);
@@ -577,9 +541,38 @@ OfficialHeader ParseOfficialHeader(const text::Analyzer& analyzer,
     ParsePlenumAndTerm(Words(block, analyzer), &out);
   }
 
+  // The type, by what the layout shows. A consolidated text (VBHN in its number) reprints the
+  // type line of the text it consolidates, so its number decides; otherwise the type line does.
+  // Without one, a "V/v" subject or a "Kính gửi" makes a công văn (a letter: number, subject,
+  // addressee, no type line); then the noun before "số" ("Nghị quyết số: ..."), then the type
+  // code inside the number. "" when nothing tells (DescribeDocument says "Văn bản").
+  if (symbol_code == "VBHN") {
+    if (type != nullptr) {
+      const Words& tw = head[type_line].items[type_item].words;
+      out.subject = Trim(tw.text.substr(0, tw.tokens[type_rest - 1].end) + " " + out.subject);
+    }
+    out.type = "Văn bản hợp nhất";
+  } else if (type == nullptr) {
+    if (!reference.empty() || addressed) {
+      out.type = "Công văn";
+      out.subject = reference;
+    } else if (number_noun != nullptr) {
+      out.type = std::string(number_noun->name);
+    } else if (!symbol_code.empty()) {
+      out.type = std::string(symbol_code == "CV" ? "Công văn" : refs::NounForCode(symbol_code));
+    }
+  }
+
   const std::size_t tail_begin = raw.size() > kTailLines ? raw.size() - kTailLines : 0;
-  std::vector<HeaderLine> tail;
-  for (std::size_t i = tail_begin; i < raw.size(); ++i) tail.push_back(MakeLine(analyzer, raw[i]));
+  std::vector<TailLine> tail;
+  for (std::size_t i = tail_begin; i < raw.size(); ++i) {
+    TailLine line;
+    for (std::string& c : SplitColumns(raw[i])) {
+      Words w(std::move(c), analyzer);
+      if (!IsRule(w)) line.cells.push_back(std::move(w));
+    }
+    tail.push_back(std::move(line));
+  }
   const Signature signature = FindSigner(analyzer, tail);
   out.signer = signature.name;
   out.found = !out.symbol.empty() || type != nullptr;

@@ -75,13 +75,45 @@ const char kNumberOnly[] =
 
 TEST(DescribeDocument, OfficialDocumentWithoutTypeOrDate) {
   const Document d = Describe(kNumberOnly);
-  EXPECT_EQ(d.kind, "Văn bản");
-  EXPECT_EQ(d.title, "Văn bản số 1234/BVH-VP");
+  // A letter's layout (number, addressee, no type line) makes it a công văn (issue 16; the
+  // kind was "Văn bản" before the header's layout analysis).
+  EXPECT_EQ(d.kind, "Công văn");
+  EXPECT_EQ(d.title, "Công văn số 1234/BVH-VP");
   EXPECT_EQ(d.date, "");
   EXPECT_TRUE(HasFlag(d, "no-date"));
   EXPECT_EQ(d.text, kNumberOnly);
   // The date hint fills in for the header.
   EXPECT_EQ(Describe(kNumberOnly, {}, "2024-03-05T08:00:00Z").date, "2024-03-05");
+}
+
+TEST(DescribeDocument, DocxHeaderTableKeepsItsLinesAndDate) {
+  // A Decree's two-column header table as the DOCX extractor writes it: the left cell's
+  // paragraphs, then the right cell's. The body cites older dates that must not win.
+  const std::string text =
+      "CHÍNH PHỦ\n-------\nSố: 19/2029/NĐ-CP\n"
+      "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n---------------\n"
+      "Hà Nội, ngày 19 tháng 02 năm 2029\n"
+      "NGHỊ ĐỊNH\nVỀ HỌ, HỤI, BIÊU, PHƯỜNG\n"
+      "Căn cứ Bộ luật Dân sự ngày 24 tháng 11 năm 2015;\n"
+      "Điều 1. Phạm vi điều chỉnh\nNghị định này quy định về họ.\n";
+  const Document d = Describe(text);
+  EXPECT_EQ(d.kind, "Nghị định");
+  EXPECT_EQ(d.symbol, "19/2029/NĐ-CP");
+  EXPECT_EQ(d.date, "2029-02-19");
+  EXPECT_EQ(d.issuer, "CHÍNH PHỦ");
+  EXPECT_EQ(d.text, text);  // nothing cleaned away
+}
+
+TEST(DescribeDocument, OfficialDocumentNothingTypesIsAVanBan) {
+  // No type line, no "V/v" or addressee, and a number whose issuer code nobody knows.
+  const Document d = Describe(
+      "SỞ MẪU\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+      "\tĐộc lập - Tự do - Hạnh phúc\n"
+      "Số: 12/XYZW\tHà Nội, ngày 5 tháng 3 năm 2024\n"
+      "Sở thông báo lịch làm việc trong tuần.\n");
+  EXPECT_EQ(d.symbol, "12/XYZW");
+  EXPECT_EQ(d.kind, "Văn bản");
+  EXPECT_EQ(d.date, "2024-03-05");
 }
 
 TEST(DescribeDocument, ScrapedPageIsCleaned) {

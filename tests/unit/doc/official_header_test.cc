@@ -374,8 +374,193 @@ TEST(ParseOfficialHeader, LinesOfAHeaderWithoutTypeLineEndAtItsLastItem) {
                           "-----\n");
   ASSERT_TRUE(h.found);
   EXPECT_EQ(h.symbol, "1234/BVH-VP");
-  EXPECT_EQ(h.type, "");
+  // No type line, an addressee: a công văn (issue 16; this was "" before the layout analysis).
+  EXPECT_EQ(h.type, "Công văn");
   EXPECT_EQ(h.lines, (Lines{0, 1, 2, 3}));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Real-world layouts (issue 16): one table, one text per layout, written for these tests
+// ---------------------------------------------------------------------------------------------
+
+struct LayoutCase {
+  const char* name;
+  const char* text;
+  const char* issuer;
+  const char* symbol;
+  const char* date;
+  const char* type;
+  const char* subject;
+  const char* signer;
+};
+
+void PrintTo(const LayoutCase& c, std::ostream* os) { *os << c.name; }
+
+// The body and signature every state case shares, so that each text differs only in its header.
+#define BODY_AND_SIGNATURE                                       \
+  "Căn cứ Luật Tổ chức Chính phủ ngày 18 tháng 02 năm 2025;\n"   \
+  "Điều 1. Phạm vi điều chỉnh\n"                                 \
+  "Văn bản này quy định về việc mẫu.\n"                          \
+  "Nơi nhận:\n"                                                  \
+  "- Như Điều 3;\n"                                              \
+  "- Lưu: VT.\n"                                                 \
+  "KT. BỘ TRƯỞNG\n"                                              \
+  "THỨ TRƯỞNG\n"                                                 \
+  "Nguyễn Văn Hùng\n"
+
+const LayoutCase kLayouts[] = {
+    {"DocxTableLeftCellThenRightCell",
+     // The DOCX extractor writes a table cell by cell: the left cell's lines, then the right's.
+     "CHÍNH PHỦ\n-------\nSố: 19/2029/NĐ-CP\n"
+     "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n---------------\n"
+     "Hà Nội, ngày 19 tháng 02 năm 2029\n"
+     "NGHỊ ĐỊNH\nVỀ HỌ, HỤI, BIÊU, PHƯỜNG\n" BODY_AND_SIGNATURE,
+     "CHÍNH PHỦ", "19/2029/NĐ-CP", "2029-02-19", "Nghị định", "VỀ HỌ, HỤI, BIÊU, PHƯỜNG",
+     "Nguyễn Văn Hùng"},
+    {"AntiwordTableRowByRow",
+     // antiword and a two-row table: issuer | motto, then number | date, one cell per line.
+     "BỘ TÀI CHÍNH\nCỤC HẢI QUAN\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+     "Số: 4521/CHQ-GSQL\nV/v hướng dẫn thủ tục mẫu\nHà Nội, ngày 3 tháng 12 năm 2029\n"
+     "Kính gửi: Công ty Mẫu.\nTrả lời công văn của Công ty, Cục Hải quan có ý kiến như sau.\n"
+     BODY_AND_SIGNATURE,
+     "BỘ TÀI CHÍNH CỤC HẢI QUAN", "4521/CHQ-GSQL", "2029-12-03", "Công văn",
+     "V/v hướng dẫn thủ tục mẫu", "Nguyễn Văn Hùng"},
+    {"RightColumnFirst",
+     // Some PDFs give the motto column before the issuer column.
+     "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+     "Hà Nội, ngày 5 tháng 3 năm 2029\nBỘ Y TẾ\nSố: 77/2029/TT-BYT\n"
+     "THÔNG TƯ\nQuy định về hồ sơ mẫu\n" BODY_AND_SIGNATURE,
+     "BỘ Y TẾ", "77/2029/TT-BYT", "2029-03-05", "Thông tư", "Quy định về hồ sơ mẫu",
+     "Nguyễn Văn Hùng"},
+    {"CrawlerRunTogetherWithRules",
+     // A crawler's flattening: the columns run together with their rules, the type line with
+     // its subject and the first body words.
+     "BỘ NỘI VỤ -------- CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc "
+     "---------------\n"
+     "Số: 11/2029/TT-BNV\n"
+     "Hà Nội, ngày 18 tháng 10 năm 2029 THÔNG TƯ QUY ĐỊNH VỀ HỒ SƠ MẪU Căn cứ Luật mẫu;\n"
+     BODY_AND_SIGNATURE,
+     "BỘ NỘI VỤ", "11/2029/TT-BNV", "2029-10-18", "Thông tư", "QUY ĐỊNH VỀ HỒ SƠ MẪU",
+     "Nguyễn Văn Hùng"},
+    {"NumberWordAndNumberOnTwoLines",
+     "VĂN PHÒNG QUỐC HỘI --------\n"
+     "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc ---------------\n"
+     "Số:\n63/VBHN-VPQH\n"
+     "Hà Nội, ngày 15 tháng 8 năm 2029 LUẬT MẪU Luật mẫu số 15/2012/QH13 của Quốc hội, có hiệu lực.\n"
+     BODY_AND_SIGNATURE,
+     // A consolidated text reprints the type line of the law it consolidates: VBHN decides.
+     "VĂN PHÒNG QUỐC HỘI", "63/VBHN-VPQH", "2029-08-15", "Văn bản hợp nhất", "LUẬT MẪU",
+     "Nguyễn Văn Hùng"},
+    {"TypeNounBeforeTheNumber",
+     "QUỐC HỘI -------\n"
+     "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc --------------- "
+     "Nghị quyết số:\n132/2029/QH14\nHà Nội, ngày 17 tháng 11 năm 2029\n"
+     "Căn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam;\n" BODY_AND_SIGNATURE,
+     "QUỐC HỘI", "132/2029/QH14", "2029-11-17", "Nghị quyết", "", "Nguyễn Văn Hùng"},
+    {"MottoOnTheIssuersLinePdf",
+     // pdftotext with one space between the columns; the motto shares the issuer's lines.
+     "BỘ TÀI CHÍNH CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+     "TỔNG CỤC THUẾ Độc lập - Tự do - Hạnh phúc\n"
+     "Số: 778/TCT-CS V/v chính sách thuế mẫu Hà Nội, ngày 13 tháng 02 năm 2029\n"
+     "Kính gửi: Cục Thuế các tỉnh, thành phố.\n" BODY_AND_SIGNATURE,
+     "BỘ TÀI CHÍNH TỔNG CỤC THUẾ", "778/TCT-CS", "2029-02-13", "Công văn",
+     "V/v chính sách thuế mẫu", "Nguyễn Văn Hùng"},
+    {"IssuerOnTwoLinesWithComma",
+     "BỘ VĂN HÓA, THỂ THAO\nVÀ DU LỊCH\n-------\n"
+     "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+     "Số: 4012/QĐ-BVHTTDL\nHà Nội, ngày 01 tháng12 năm 2029\n"  // "tháng12": a source typo
+     "QUYẾT ĐỊNH\nVề việc công bố thủ tục mẫu\n"
+     "BỘ TRƯỞNG BỘ VĂN HÓA, THỂ THAO VÀ DU LỊCH\n" BODY_AND_SIGNATURE,
+     "BỘ VĂN HÓA, THỂ THAO VÀ DU LỊCH", "4012/QĐ-BVHTTDL", "2029-12-01", "Quyết định",
+     "Về việc công bố thủ tục mẫu", "Nguyễn Văn Hùng"},
+    {"NumericDateAfterThePlace",
+     "ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+     "THÀNH PHỐ MẪU\tĐộc lập - Tự do - Hạnh phúc\n"
+     "Số: 980/KH-UBND\tThành phố Mẫu, ngày 05/12/2029\n"
+     "KẾ HOẠCH\nTriển khai công việc mẫu năm 2030\n" BODY_AND_SIGNATURE,
+     "ỦY BAN NHÂN DÂN THÀNH PHỐ MẪU", "980/KH-UBND", "2029-12-05", "Kế hoạch",
+     "Triển khai công việc mẫu năm 2030", "Nguyễn Văn Hùng"},
+    {"CongDien",
+     "THỦ TƯỚNG CHÍNH PHỦ\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+     "Số: 224/CĐ-TTg\nHà Nội, ngày 20 tháng 11 năm 2029\nCÔNG ĐIỆN\n"
+     "VỀ VIỆC CHUẨN BỊ MẪU\nTHỦ TƯỚNG CHÍNH PHỦ điện:\n- Bộ trưởng các bộ;\n" BODY_AND_SIGNATURE,
+     "THỦ TƯỚNG CHÍNH PHỦ", "224/CĐ-TTg", "2029-11-20", "Công điện", "VỀ VIỆC CHUẨN BỊ MẪU",
+     "Nguyễn Văn Hùng"},
+    {"ThongBaoWithAnUnknownIssuerCode",
+     "BỘ TÀI CHÍNH\nCỤC THUẾ\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+     "Độc lập - Tự do - Hạnh phúc\nSố: 983/TB-CT\nHà Nội, ngày 21 tháng 11 năm 2029\n"
+     "THÔNG BÁO\nKẾ HOẠCH TẠM DỪNG ỨNG DỤNG MẪU\n- Dừng ứng dụng mẫu;\n" BODY_AND_SIGNATURE,
+     "BỘ TÀI CHÍNH CỤC THUẾ", "983/TB-CT", "2029-11-21", "Thông báo",
+     "KẾ HOẠCH TẠM DỪNG ỨNG DỤNG MẪU", "Nguyễn Văn Hùng"},
+    {"ToTrinh",
+     "ỦY BAN NHÂN DÂN\nTỈNH MẪU\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+     "Độc lập - Tự do - Hạnh phúc\n---------------\nSố: 45/TTr-UBND\n"
+     "Mẫu Sơn, ngày 2 tháng 4 năm 2029\nTỜ TRÌNH\nVề việc phê duyệt đề án mẫu\n"
+     "Kính gửi: Hội đồng nhân dân tỉnh.\n" BODY_AND_SIGNATURE,
+     "ỦY BAN NHÂN DÂN TỈNH MẪU", "45/TTr-UBND", "2029-04-02", "Tờ trình",
+     "Về việc phê duyệt đề án mẫu", "Nguyễn Văn Hùng"},
+    {"PartyHeaderWithBanBiThuSigner",
+     "BAN CHẤP HÀNH TRUNG ƯƠNG\t\tĐẢNG CỘNG SẢN VIỆT NAM\n*\n"
+     "Số 36-HD/VPTW\t\tHà Nội, ngày 3 tháng 4 năm 2029\n"
+     "HƯỚNG DẪN\nvề thể thức văn bản mẫu của Đảng\n-----\n"
+     "I- YÊU CẦU CHUNG\n1. Văn bản của Đảng phải đúng thể thức.\n"
+     "T/M BAN BÍ THƯ\nTrần Văn Mẫu\n",
+     "BAN CHẤP HÀNH TRUNG ƯƠNG", "36-HD/VPTW", "2029-04-03", "Hướng dẫn",
+     "về thể thức văn bản mẫu của Đảng", "Trần Văn Mẫu"},
+};
+
+#undef BODY_AND_SIGNATURE
+
+class LayoutTest : public ::testing::TestWithParam<LayoutCase> {};
+
+TEST_P(LayoutTest, FieldsAreRead) {
+  const LayoutCase& c = GetParam();
+  const OfficialHeader h = ParseOfficialHeader(A(), R(), c.text);
+  ASSERT_TRUE(h.found);
+  EXPECT_EQ(h.issuer, c.issuer);
+  EXPECT_EQ(h.symbol, c.symbol);
+  EXPECT_EQ(h.date, c.date);
+  EXPECT_EQ(h.type, c.type);
+  EXPECT_EQ(h.subject, c.subject);
+  EXPECT_EQ(h.signer, c.signer);
+}
+
+// Every line that gave a field stays a header line, so the page cleaner leaves them alone.
+TEST_P(LayoutTest, LinesCoverEveryHeaderItem) {
+  const LayoutCase& c = GetParam();
+  const OfficialHeader h = ParseOfficialHeader(A(), R(), c.text);
+  const std::string text = c.text;
+  std::vector<std::string> lines;
+  for (std::size_t pos = 0; pos <= text.size();) {
+    std::size_t nl = text.find('\n', pos);
+    if (nl == std::string::npos) nl = text.size();
+    lines.push_back(text.substr(pos, nl - pos));
+    pos = nl + 1;
+  }
+  auto kept = [&](std::string_view needle) {
+    for (std::size_t i : h.lines) {
+      if (lines[i].find(needle) != std::string::npos) return true;
+    }
+    return false;
+  };
+  const std::string symbol = c.symbol;
+  EXPECT_TRUE(kept(symbol)) << symbol;
+  EXPECT_TRUE(kept(c.signer)) << c.signer;
+  EXPECT_TRUE(kept(std::string(c.issuer).substr(0, 6)));
+  EXPECT_FALSE(kept("Điều 1.")) << "the body is not header";
+}
+
+INSTANTIATE_TEST_SUITE_P(Layouts, LayoutTest, ::testing::ValuesIn(kLayouts),
+                         [](const ::testing::TestParamInfo<LayoutCase>& info) {
+                           return std::string(info.param.name);
+                         });
+
+TEST(ParseOfficialHeader, MottoInASentenceIsNotAHeader) {
+  EXPECT_FALSE(ParseOfficialHeader(A(), R(),
+                                   "Tin tức\n"
+                                   "Số 12/2029/NĐ-CP vừa được ban hành.\n"
+                                   "Độc lập - Tự do - Hạnh phúc là khát vọng của dân tộc.\n")
+                   .found);
 }
 
 TEST(ParseOfficialHeader, NoHeaderNoLines) {

@@ -146,6 +146,45 @@ TEST_F(TermsAgreementTest, TheWriterIndexesTheTermsTermsHSpells) {
   }
 }
 
+TEST(TermsOfOfficialKinds, ACongVanFilesUnderCvWhateverItsIssuerCodeSpells) {
+  // "5348/CT-CS" alone reads as a Chỉ thị (type CT); the header says công văn (doc kind).
+  test_support::TempDir tmp;
+  const std::string db = (tmp.path() / "db").string();
+  {
+    auto writer = IndexWriter::Open(db, A(), IndexWriterOptions{});
+    ASSERT_TRUE(writer.ok()) << writer.status().message();
+    Document cv;
+    cv.id = "cv1";
+    cv.title = "Công văn số 5348/CT-CS V/v hướng dẫn góp vốn";
+    cv.text = "Kính gửi: Thuế tỉnh Quảng Trị.";
+    cv.symbol = "5348/CT-CS";
+    cv.kind = "Công văn";
+    cv.date = "2029-11-20";
+    ASSERT_TRUE((*writer)->Add(cv).ok());
+    Document ct = cv;
+    ct.id = "ct1";
+    ct.kind = "Văn bản";
+    ct.symbol = "5349/CT-CS";
+    ASSERT_TRUE((*writer)->Add(ct).ok());
+    ASSERT_TRUE((*writer)->Commit().ok());
+  }
+  Xapian::Database xdb(db);
+  auto terms_of = [&](const std::string& id) {
+    std::vector<std::string> out;
+    auto p = xdb.postlist_begin(terms::Id(id));
+    if (p == xdb.postlist_end(terms::Id(id))) return out;
+    for (auto t = xdb.termlist_begin(*p); t != xdb.termlist_end(*p); ++t) out.push_back(*t);
+    return out;
+  };
+  const std::vector<std::string> cv = terms_of("cv1");
+  EXPECT_TRUE(Has(cv, terms::Kind("CV")));
+  EXPECT_TRUE(Has(cv, terms::Issuer("CT")));
+  EXPECT_TRUE(Has(cv, terms::OwnSymbol("5348/CT-CS")));
+  EXPECT_FALSE(Has(cv, terms::Kind("CT")));
+  // Without the header's word the symbol is read as it always was.
+  EXPECT_TRUE(Has(terms_of("ct1"), terms::Kind("CT")));
+}
+
 TEST_F(TermsAgreementTest, QueriesTheCompilerBuildsFindTheDocumentThroughThoseTerms) {
   const struct {
     const char* query;
