@@ -1153,8 +1153,21 @@ Decoded DecodeText(std::string_view bytes, std::optional<Encoding> forced) {
                          share * (1.0 - std::pow(0.5, static_cast<double>(multibyte))), bad);
   }
 
-  // 5. A legacy 8-bit encoding.
-  return DecodeLegacy(bytes, PickLegacy(bytes));
+  // 5. A legacy 8-bit encoding — unless the file is UTF-8 with a few bad bytes among few
+  // multi-byte sequences ("Đà Nẵng" and one stray Windows-1252 quote): then the UTF-8 reading,
+  // bad bytes as U+FFFD, has the Vietnamese words and the legacy readings have mojibake.
+  const LegacyPick pick = PickLegacy(bytes);
+  if (multibyte > 0) {
+    std::size_t bad = 0;
+    std::string text = SanitizeUtf8(bytes, &bad);
+    const Score utf8_score = ScoreText(ToNfc(std::string(SampleUtf8(text))));
+    if (utf8_score.good > 0 && utf8_score.Net() > pick.score.Net()) {
+      Decoded result = FinishUnicode(std::move(text), Encoding::kUtf8, 0.5, bad);
+      result.confidence = std::min(result.confidence, 0.5);
+      return result;
+    }
+  }
+  return DecodeLegacy(bytes, pick);
 }
 
 }  // namespace vankien::text

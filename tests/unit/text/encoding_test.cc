@@ -427,6 +427,18 @@ TEST(UnicodeTest, MostlyUtf8WithAFewBadBytes) {
   EXPECT_EQ(d.invalid, 1u);
 }
 
+// Few multi-byte sequences and a stray Windows-1252 byte: still UTF-8, the byte as U+FFFD, and
+// a guess (not the Windows-1252 mojibake "Ä\x90Ã\xa0 Náºµng" it used to give).
+TEST(UnicodeTest, FewMultibyteAndAStrayByteStayUtf8) {
+  const std::string bytes = "Thong bao so 12/TB-UBND ve viec nghi le.\nĐà Nẵng ngay 5 thang 9 \x92 2024\n";
+  const Decoded d = DecodeText(bytes);
+  EXPECT_EQ(d.encoding, Encoding::kUtf8);
+  EXPECT_NE(d.text.find("Đà Nẵng"), std::string::npos) << d.text;
+  EXPECT_NE(d.text.find("9 \xEF\xBF\xBD 2024"), std::string::npos) << d.text;
+  EXPECT_EQ(d.invalid, 1u);
+  EXPECT_LE(d.confidence, 0.5);
+}
+
 TEST(UnicodeTest, PlainAsciiAndForeignUtf8Unchanged) {
   for (std::string_view text :
        {"The quick brown fox jumps over the lazy dog.",
