@@ -84,8 +84,11 @@ std::string Describe(const ReferenceCandidate& c, bool show_descriptive_term) {
   } else {
     out = c.symbol;
     if (roman) out += " khóa " + std::string(parts.suffix);
-    if (!roman && !parts.suffix.empty()) out += " of " + std::string(parts.suffix);
-    if (!c.date.empty()) out += ", " + c.date;
+    if (!c.date.empty()) {
+      out += ", " + c.date;
+    } else if (!roman && !parts.suffix.empty()) {
+      out += " of " + std::string(parts.suffix);
+    }
   }
   return out + " (" + Plural(c.documents(), "document") + ")";
 }
