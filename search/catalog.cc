@@ -31,7 +31,9 @@
 #include "indexer/stored_document.h"
 #include "indexer/terms.h"
 #include "indexer/text/utf8.h"
+#include "search/internal/citations.h"
 #include "search/internal/index_reader.h"
+#include "search/reference_reader.h"
 
 namespace vankien::search {
 
@@ -602,6 +604,7 @@ class Builder {
       unresolved_terms_.push_back(*t);
       catalog_.unresolved.push_back(std::move(u));
     }
+    PreferSpelledOut(numbered);
     std::size_t done = 0;
     std::vector<std::pair<std::string, std::size_t>> parts;
     for (const std::string& symbol : numbered) {
@@ -612,6 +615,11 @@ class Builder {
       for (auto p = db_.postlist_begin(term); p != db_.postlist_end(term); ++p) {
         const Xapian::docid d = *p;
         std::size_t rest = p.get_wdf();
+        if (auto m = moved_.find(d); m != moved_.end()) {
+          if (auto delta = m->second.find(symbol); delta != m->second.end()) {
+            rest = static_cast<std::size_t>(std::max<long>(0, static_cast<long>(rest) + delta->second));
+          }
+        }
         parts.clear();
         if (keyed_it != keyed_.end()) {
           if (auto k = keyed_it->second.find(d); k != keyed_it->second.end()) {
@@ -633,7 +641,17 @@ class Builder {
         // A document's mentions of its own number (the header "Số 21-NQ/TW") are no citation.
         const auto own = own_key_.find(d);
         const bool own_symbol = own != own_key_.end() && refs::SplitKey(own->second).symbol == symbol;
-        if (rest > 0 && !own_symbol) parts.emplace_back(ResolveUnkeyed(symbol, DateOf(d)), rest);
+        if (rest > 0 && !own_symbol) {
+          // A mention without the term in a document that gives the term elsewhere is that
+          // term's: one document, one citer.
+          bool one_key = !parts.empty();
+          for (const auto& [key, n] : parts) one_key = one_key && key == parts.front().first;
+          if (one_key) {
+            parts.front().second += rest;
+          } else {
+            parts.emplace_back(ResolveUnkeyed(symbol, DateOf(d)), rest);
+          }
+        }
         std::sort(parts.begin(), parts.end());
         for (const auto& [key, n] : parts) {
           if (own_symbol && own->second == key) continue;
@@ -645,6 +663,38 @@ class Builder {
     }
     catalog_.stats.citing_documents = citing_docs_.size();
     MergeYearForms();
+  }
+
+  // A bare "Nghị quyết 58" that the recognizer read as 58-NQ/TW, in a document that spells out
+  // 58/NQ-CP, is 58/NQ-CP's (CountedMentions). Only documents that cite two symbols of one type
+  // and number can hold such a mention, so only those are read: their mentions' moves become
+  // `moved_`, per document and symbol, added to the XREF wdfs.
+  void PreferSpelledOut(const std::vector<std::string>& numbered) {
+    std::unordered_map<std::string, std::vector<std::string>> families;
+    for (const std::string& symbol : numbered) {
+      const SymbolShape shape = ShapeOf(symbol);
+      if (!shape.number.empty()) families[shape.type + " " + shape.number].push_back(symbol);
+    }
+    std::set<Xapian::docid> shared;
+    for (const auto& [family, symbols] : families) {
+      if (symbols.size() < 2) continue;
+      std::unordered_map<Xapian::docid, int> seen;
+      for (const std::string& symbol : symbols) {
+        const std::string term = terms::Ref(symbol);
+        for (auto p = db_.postlist_begin(term); p != db_.postlist_end(term); ++p) {
+          if (++seen[*p] == 2) shared.insert(*p);
+        }
+      }
+    }
+    for (Xapian::docid d : shared) {
+      const StoredDocument stored = DecodeStoredDocument(db_.get_document(d).get_data());
+      std::unordered_map<std::string, long> delta;
+      for (const StoredMention& m : stored.mentions) --delta[m.symbol];
+      for (const StoredMention& m : CountedMentions(stored, /*drop_self=*/false)) ++delta[m.symbol];
+      for (const auto& [symbol, n] : delta) {
+        if (n != 0) moved_[d][symbol] = n;
+      }
+    }
   }
 
   // "Nghị định 167/NĐ-CP" dated 2013 and "167/2013/NĐ-CP" are one document: a state key whose
@@ -872,7 +922,7 @@ class Builder {
     doc.date = stored.doc.date;
     doc.subject = stored.doc.subject;
     const std::string& text = stored.doc.text;
-    for (const StoredMention& m : stored.mentions) {
+    for (const StoredMention& m : CountedMentions(stored, /*drop_self=*/false)) {
       ReadRef ref;
       ref.symbol = m.symbol;
       ref.key = m.key;
@@ -1171,6 +1221,8 @@ class Builder {
   std::unordered_map<std::string, std::string> descriptive_to_key_;
   std::unordered_map<std::string, std::string> merged_into_;  // "167/NĐ-CP@2013" → "167/2013/NĐ-CP"
   std::unordered_map<std::string, RowAcc> rows_;
+  // document → symbol → mentions moved to it (+) or from it (-) by PreferSpelledOut
+  std::unordered_map<Xapian::docid, std::unordered_map<std::string, long>> moved_;
   std::unordered_set<Xapian::docid> citing_docs_;
   std::vector<std::string> unresolved_terms_;  // parallel to the first catalog_.unresolved
   std::unordered_map<std::string, SymbolFacts> facts_;

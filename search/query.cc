@@ -177,22 +177,30 @@ class QueryBuilder::Compiler {
     return Xapian::Query(Xapian::Query::OP_OR, exact, Scaled(folded, b_.options_.folded_weight_for_marked));
   }
 
-  // Free words: references first (their text then no longer counts as words), then each word,
-  // each adjacent pair, and abbreviations in either direction.
+  // Free words: each word, each adjacent pair, abbreviations in either direction, and the
+  // document numbers among them, whose words stay words too: a number adds its documents and
+  // citers to the query and never takes the place of what was typed.
   Xapian::Query Text(std::string_view text) {
     std::vector<Xapian::Query> parts;
-    std::string rest(text);
-    if (b_.recognizer_ != nullptr) {
-      for (const refs::Mention& m : b_.recognizer_->Find(text)) {
-        const std::string symbol = m.resolved_symbol.empty() ? m.Canonical() : m.resolved_symbol;
-        if (symbol.empty()) continue;
-        parts.push_back(Reference(m, symbol));
-        out_->references_.push_back(symbol);
-        for (const text::Token& t : b_.analyzer_.Analyze(m.surface).tokens) out_->highlight_terms_.push_back(t.folded);
-        std::fill(rest.begin() + m.byte_start, rest.begin() + m.byte_end, ' ');
-      }
+    std::vector<ReferenceReading> readings;
+    if (b_.reader_ != nullptr) {
+      readings = b_.reader_->Read(text);
+    } else if (b_.recognizer_ != nullptr) {
+      readings = ReferenceReader(*b_.recognizer_).Read(text);
     }
-    const std::vector<text::Token> tokens = Words(rest);
+    for (ReferenceReading& r : readings) {
+      for (std::size_t i = 0; i < r.meant() && i < r.candidates.size(); ++i) {
+        // A partial number's reading is a guess: it weighs less than a number typed in full.
+        Xapian::Query q = Reference(r.candidates[i]);
+        if (r.kind == ReferenceReading::Kind::kPartial) q = Scaled(std::move(q), b_.options_.partial_reference_weight);
+        parts.push_back(std::move(q));
+        out_->references_.push_back(r.candidates[i].symbol);
+      }
+      for (const text::Token& t : b_.analyzer_.Analyze(r.surface).tokens) out_->highlight_terms_.push_back(t.folded);
+      if (!r.notice.empty()) out_->notices_.push_back(r.notice);
+      out_->readings_.push_back(std::move(r));
+    }
+    const std::vector<text::Token> tokens = Words(text);
     const QueryOptions& o = b_.options_;
     for (std::size_t i = 0; i < tokens.size(); ++i) {
       parts.push_back(Word(tokens[i]));
@@ -228,16 +236,19 @@ class QueryBuilder::Compiler {
     }
   }
 
-  Xapian::Query Reference(const refs::Mention& m, const std::string& symbol) const {
+  // The documents that are `c` (own_weight) and those that cite it (citing_weight); by its key
+  // too when that says more than the symbol, and by the plenum name it was found through.
+  Xapian::Query Reference(const ReferenceCandidate& c) const {
     const QueryOptions& o = b_.options_;
-    std::vector<Xapian::Query> any = {
-        Scaled(Xapian::Query(terms::Ref(symbol)), o.citing_weight),
-        Scaled(Xapian::Query(terms::OwnSymbol(symbol)), o.own_weight)};
-    const std::string key = m.Key();
-    if (key != symbol && m.resolved_symbol.empty()) {
-      // The term or year was given: documents citing exactly that one score more.
-      any.push_back(Scaled(Xapian::Query(terms::RefKey(key)), o.citing_weight));
-      any.push_back(Scaled(Xapian::Query(terms::OwnKey(key)), o.own_weight));
+    std::vector<Xapian::Query> any = {Scaled(Xapian::Query(terms::Ref(c.symbol)), o.citing_weight),
+                                      Scaled(Xapian::Query(terms::OwnSymbol(c.symbol)), o.own_weight)};
+    if (c.key != c.symbol) {
+      // The term or year is known: documents citing exactly that one score more.
+      any.push_back(Scaled(Xapian::Query(terms::RefKey(c.key)), o.citing_weight));
+      any.push_back(Scaled(Xapian::Query(terms::OwnKey(c.key)), o.own_weight));
+    }
+    if (!c.descriptive.empty() && c.descriptive != c.symbol) {
+      any.push_back(Scaled(Xapian::Query(terms::Ref(c.descriptive)), o.citing_weight));
     }
     return Xapian::Query(Xapian::Query::OP_OR, any.begin(), any.end());
   }
@@ -276,8 +287,8 @@ class QueryBuilder::Compiler {
 std::string ParsedQuery::Description() const { return query_->get_description(); }
 
 QueryBuilder::QueryBuilder(const text::Analyzer& analyzer, QueryOptions options,
-                           const refs::Recognizer* recognizer)
-    : analyzer_(analyzer), options_(options), recognizer_(recognizer) {}
+                           const refs::Recognizer* recognizer, const ReferenceReader* reader)
+    : analyzer_(analyzer), options_(options), recognizer_(recognizer), reader_(reader) {}
 
 Result<ParsedQuery> QueryBuilder::Build(std::string_view user_query, const Filters& filters) const {
   if (user_query.size() > options_.max_query_bytes) {

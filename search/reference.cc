@@ -9,6 +9,7 @@
 #include "indexer/stored_document.h"
 #include "indexer/terms.h"
 #include "indexer/text/utf8.h"
+#include "search/internal/citations.h"
 #include "search/internal/searcher_impl.h"
 
 namespace vankien::search {
@@ -46,12 +47,16 @@ std::string SentenceAround(std::string_view text, std::size_t begin, std::size_t
 
 Result<ReferenceReport> Searcher::Reference(std::string_view reference, std::size_t max_citing) {
   ReferenceReport report;
-  for (const refs::Mention& m : impl_->recognizer.Find(reference)) {
-    const std::string symbol = m.resolved_symbol.empty() ? m.Canonical() : m.resolved_symbol;
-    if (symbol.empty()) continue;
-    report.symbol = symbol;
-    if (m.resolved_symbol.empty() && m.Key() != symbol) report.key = m.Key();
-    break;
+  const std::vector<ReferenceReading> readings = impl_->reader.Read(reference);
+  if (!readings.empty()) {
+    const ReferenceReading& r = readings.front();
+    const ReferenceCandidate& best = r.candidates.front();
+    report.symbol = best.symbol;
+    if (best.key != best.symbol) report.key = best.key;
+    if (r.kind != ReferenceReading::Kind::kExact) {
+      report.candidates = r.candidates;
+      report.notices.push_back(r.notice);
+    }
   }
   if (report.symbol.empty()) {
     return Status::InvalidArgument("\"" + std::string(reference) +
@@ -84,16 +89,24 @@ Result<ReferenceReport> Searcher::Reference(std::string_view reference, std::siz
     }
 
     const Xapian::MSet citing = newest_first(terms::Ref(report.symbol), max_citing);
-    report.citing_documents = citing.get_matches_estimated();
+    std::size_t not_citing = 0;  // matched documents whose every mention is of themselves or another reading
     std::map<std::string, CitationGroup> groups;
     for (auto it = citing.begin(); it != citing.end(); ++it) {
       const StoredDocument stored = DecodeStoredDocument(it.get_document().get_data());
       const Document& doc = stored.doc;
-      for (const StoredMention& r : stored.mentions) {
+      bool cites = false;
+      for (const StoredMention& r : CountedMentions(stored, /*drop_self=*/true)) {
         if (r.symbol != report.symbol) continue;
-        const std::string group = r.key == report.symbol ? "" : r.key;
+        std::string group = r.key == report.symbol ? "" : r.key;
+        // A plenum name the registry resolved ("NQ/TW/HNTW4/XII" → 04-NQ/TW) is cited as the key
+        // of its term.
+        if (!group.empty() && (group.front() < '0' || group.front() > '9')) {
+          const std::string_view term = std::string_view(group).substr(group.rfind('/') + 1);
+          group = term == wanted ? report.key : std::string();
+        }
         // A requested term keeps its own citations and those that do not say a term.
         if (!report.key.empty() && !group.empty() && group != report.key) continue;
+        cites = true;
         Citation c;
         c.id = doc.id;
         c.title = doc.title;
@@ -103,7 +116,9 @@ Result<ReferenceReport> Searcher::Reference(std::string_view reference, std::siz
         groups[group].key = group;
         groups[group].citations.push_back(std::move(c));
       }
+      if (!cites) ++not_citing;
     }
+    report.citing_documents = citing.get_matches_estimated() - std::min<std::size_t>(not_citing, citing.get_matches_estimated());
     for (auto& [key, group] : groups) {
       if (!key.empty()) report.groups.push_back(std::move(group));
     }

@@ -178,6 +178,7 @@ Result<SearchResponse> Searcher::Search(std::string_view query, const SearchOpti
     response.total = mset.get_matches_estimated();
     response.dropped_words = parsed->dropped_words();
     response.notices = parsed->notices();
+    response.references = parsed->readings();
     response.missing_shards = impl_->missing_shards;
     for (auto it = mset.begin(); it != mset.end(); ++it) {
       response.hits.push_back(impl_->MakeHit(it.get_document(), it.get_weight(),

@@ -66,6 +66,8 @@ struct SearchResponse {
   std::vector<Facet> facets;      // when SearchOptions::facets
   std::string suggestion;         // a better query ("did you mean"), empty when none
   std::vector<std::string> notices;  // how the query was read, for the user (unknown field…)
+  // The document numbers of the query and what each may name, best first (ParsedQuery::readings).
+  std::vector<ReferenceReading> references;
   // Shards that could not be searched ("SHARD: why"), with OpenOptions::allow_partial: the
   // answer covers only the others.
   std::vector<std::string> missing_shards;
@@ -99,8 +101,15 @@ struct ReferenceReport {
   std::string key;          // with the term or year when the request gave one
   std::vector<refs::Registry::Entry> facts;  // registry entries for the symbol (one per term)
   std::vector<Hit> documents;                // the document itself when the archive holds it
-  std::vector<CitationGroup> groups;         // citing documents, newest first within a group
+  // Citing documents, newest first within a group. A document is never its own citer, and is
+  // in one group only when it names one term: a mention without the term joins the term the same
+  // document gives.
+  std::vector<CitationGroup> groups;
   std::size_t citing_documents = 0;
+  // How a partial request was read ("Nghị định 30/2020" read as 30/2020/NĐ-CP …), and every
+  // document it may name, best first; `symbol` is candidates[0]'s. Empty for a complete number.
+  std::vector<std::string> notices;
+  std::vector<ReferenceCandidate> candidates;
 };
 
 // How a sharded index (indexer/shard_layout.h) is opened.
@@ -138,8 +147,10 @@ class Searcher {
   Result<IndexStats> Stats();
 
   // The document named by `reference` (any spelling: "KL 21/TW", "21-NQ/TW khóa XIII",
-  // "Nghị quyết Trung ương 4 khóa XII"), its registry facts and every document that cites it,
-  // with the sentence around each mention. InvalidArgument when `reference` names no document.
+  // "Nghị quyết Trung ương 4 khóa XII"; partial ones, "Nghị định 30/2020", "NĐ 30/2020",
+  // "Chỉ thị 16", "NQTW 4", are read as their best candidate, with a notice and the others), its
+  // registry facts and every document that cites it, with the sentence around each mention.
+  // InvalidArgument when `reference` names no document.
   Result<ReferenceReport> Reference(std::string_view reference, std::size_t max_citing = 200);
 
   // The index's registry of known documents.

@@ -6,15 +6,59 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "indexer/refs/recognizer.h"
 #include "indexer/refs/registry.h"
 #include "indexer/schema.h"
 #include "indexer/stored_document.h"
 #include "search/internal/index_reader.h"
+#include "search/reference_reader.h"
 #include "search/searcher.h"
 
 namespace vankien::search {
+
+// The reference terms of a database, for the ReferenceReader. A read that fails (the database
+// moved on under it) answers nothing: the number is then left as words, and the search that
+// follows reopens the database.
+class DatabaseReferenceIndex : public ReferenceIndex {
+ public:
+  explicit DatabaseReferenceIndex(const Xapian::Database& db) : db_(db) {}
+
+  std::size_t Documents(const std::vector<std::string>& terms) const override {
+    try {
+      if (terms.size() == 1) return db_.get_termfreq(terms.front());
+      std::vector<std::string> present;
+      for (const std::string& t : terms) {
+        if (db_.term_exists(t)) present.push_back(t);
+      }
+      if (present.empty()) return 0;
+      if (present.size() == 1) return db_.get_termfreq(present.front());
+      const std::vector<Xapian::Query> any(present.begin(), present.end());
+      Xapian::Enquire enquire(db_);
+      enquire.set_query(Xapian::Query(Xapian::Query::OP_OR, any.begin(), any.end()));
+      enquire.set_weighting_scheme(Xapian::BoolWeight());
+      return enquire.get_mset(0, 0, db_.get_doccount()).get_matches_estimated();
+    } catch (const Xapian::Error&) {
+      return 0;
+    }
+  }
+
+  std::vector<std::string> TermsStartingWith(const std::string& prefix, std::size_t limit) const override {
+    std::vector<std::string> out;
+    try {
+      for (auto t = db_.allterms_begin(prefix); t != db_.allterms_end(prefix) && out.size() < limit; ++t) {
+        out.push_back(*t);
+      }
+    } catch (const Xapian::Error&) {
+      out.clear();
+    }
+    return out;
+  }
+
+ private:
+  const Xapian::Database& db_;
+};
 
 struct Searcher::Impl {
   std::string dir;
@@ -25,13 +69,16 @@ struct Searcher::Impl {
   const text::Analyzer& analyzer;
   refs::Registry registry;
   refs::Recognizer recognizer;  // resolves informal references through `registry`
+  DatabaseReferenceIndex reference_index;  // over `db`, which MoveToNewest replaces in place
+  ReferenceReader reader;                  // partial numbers through `registry` and `db`
   std::unique_ptr<QueryBuilder> builder;
 
   Impl(std::string d, OpenedIndex opened, OpenOptions o, const text::Analyzer& a, QueryOptions q,
        refs::Registry r)
       : dir(std::move(d)), db(std::move(opened.db)), open_options(o), missing_shards(std::move(opened.missing)), remote(opened.remote),
         analyzer(a), registry(std::move(r)),
-        recognizer(&registry), builder(std::make_unique<QueryBuilder>(a, q, &recognizer)) {}
+        recognizer(&registry), reference_index(db), reader(recognizer, &registry, &reference_index),
+        builder(std::make_unique<QueryBuilder>(a, q, &recognizer, &reader)) {}
 
   // Runs `read` (which returns a Result) against the database. A writer that commits while we
   // read makes Xapian discard our revision (DatabaseModifiedError, or under load a read error

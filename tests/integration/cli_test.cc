@@ -501,6 +501,67 @@ TEST_F(CliTest, ARunKilledWhileCreatingTheIndexDoesNotBlockTheNext) {
   EXPECT_TRUE(fs::exists(other / "notes.txt"));
 }
 
+// Issue 17: a number in a query adds to the words. The seeds 002 and 003 say "Nghị quyết Trung
+// ương 4 (khóa XII)"; five documents cite 30/2020/NĐ-CP (corpus/official: 915/2024/NĐ-CP,
+// 9916/QĐ-TTg, 9917/QĐ-TTg, 901-NQ/TW, 903-CT/TW).
+TEST_F(CliTest, ANumberInAQueryAddsItsDocumentsAndCitersToTheWords) {
+  for (const std::string q : {"nghị quyết trung ương 4", "nghi quyet trung uong 4", "NQTW 4"}) {
+    SCOPED_TRACE(q);
+    const auto r = RunCommand(Vk("search --json --db " + Quote(db_) + " " + Quote(q)));
+    ASSERT_EQ(r.exit_code, 0) << r.out;
+    const auto j = nlohmann::json::parse(r.out);
+    ASSERT_GE(j["hits"].size(), 2u);
+    const std::set<std::string> top = {j["hits"][0]["id"].get<std::string>(), j["hits"][1]["id"].get<std::string>()};
+    EXPECT_EQ(top, (std::set<std::string>{"seeds/002_f95d50a095e536ad.txt", "seeds/003_99fad078a6312a8a.txt"}));
+    ASSERT_EQ(j["references"].size(), 1u);
+    EXPECT_EQ(j["references"][0]["kind"], "every-term");
+    EXPECT_EQ(j["references"][0]["candidates"][0]["symbol"], "04-NQ/TW");
+    ASSERT_EQ(j["notices"].size(), 1u);
+    EXPECT_NE(j["notices"][0].get<std::string>().find("khóa XII"), std::string::npos);
+  }
+  for (const std::string q : {"Nghị định 30/2020", "NĐ 30/2020"}) {
+    SCOPED_TRACE(q);
+    const auto r = RunCommand(Vk("search --json --db " + Quote(db_) + " " + Quote(q)));
+    ASSERT_EQ(r.exit_code, 0) << r.out;
+    const auto j = nlohmann::json::parse(r.out);
+    std::set<std::string> top;
+    for (std::size_t i = 0; i < 5 && i < j["hits"].size(); ++i) top.insert(j["hits"][i]["id"].get<std::string>());
+    EXPECT_EQ(top, (std::set<std::string>{"official/state-nd-915-2024.txt", "official/state-qd-9916-ttg.txt",
+                                          "official/state-qd-9917-ttg.pdf", "official/party-nq-901.txt",
+                                          "official/party-ct-903.txt"}));
+    EXPECT_EQ(j["references"][0]["candidates"][0]["symbol"], "30/2020/NĐ-CP");
+    EXPECT_EQ(j["references"][0]["candidates"][0]["citing"], 5);
+  }
+}
+
+TEST_F(CliTest, RefReadsPartialNumbersAndNeverListsADocumentAsItsOwnCiter) {
+  for (const std::string q : {"Nghị định 30/2020", "NĐ 30/2020"}) {
+    SCOPED_TRACE(q);
+    const auto r = RunCommand(Vk("ref --json --db " + Quote(db_) + " " + Quote(q)));
+    ASSERT_EQ(r.exit_code, 0) << r.out;
+    const auto j = nlohmann::json::parse(r.out);
+    EXPECT_EQ(j["symbol"], "30/2020/NĐ-CP");
+    EXPECT_EQ(j["citing_documents"], 5);
+    ASSERT_EQ(j["facts"].size(), 1u);
+    ASSERT_EQ(j["notices"].size(), 1u);
+    EXPECT_NE(j["notices"][0].get<std::string>().find("read as 30/2020/NĐ-CP"), std::string::npos);
+  }
+  const auto text = RunCommand(Vk("ref --db " + Quote(db_) + " " + Quote("Nghị định 30/2020") + " 2>&1")).out;
+  EXPECT_EQ(text.find("not in the registry"), std::string::npos) << text;
+  const auto r = RunCommand(Vk("ref --json --db " + Quote(db_) + " 901-NQ/TW"));
+  ASSERT_EQ(r.exit_code, 0) << r.out;
+  const auto j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["citing_documents"], 3);
+  std::set<std::string> citers;
+  std::size_t listed = 0;
+  for (const auto& g : j["groups"]) {
+    for (const auto& c : g["citations"]) citers.insert(c["id"].get<std::string>()), ++listed;
+  }
+  EXPECT_EQ(citers, (std::set<std::string>{"official/party-qd-908.docx", "official/state-qd-9916-ttg.txt",
+                                           "web/quan-triet-nghi-quyet-901.html"}));
+  EXPECT_EQ(j["groups"].size(), 1u) << "the web page's mention without the term joins its term";
+}
+
 TEST_F(CliTest, RefRejectsTextThatIsNoDocumentNumber) {
   const auto r = RunCommand(Vk("ref --db " + Quote(db_) + " 'xây dựng Đảng' 2>&1"));
   EXPECT_EQ(r.exit_code, 2);

@@ -31,6 +31,7 @@ int RunRef(const RefArgs& args) {
     std::cout << Dump(json_output::ReferenceJson(reference, *report), 2) << "\n";
     return kExitOk;
   }
+  for (const auto& notice : report->notices) std::cerr << "note: " << notice << "\n";
   std::cout << report->symbol << (report->key.empty() ? "" : "  (" + report->key + ")") << "\n";
   if (report->facts.empty()) {
     std::cout << "  not in the registry\n";

@@ -118,15 +118,38 @@ Json ToJson(const Document& d, const std::vector<StoredMention>& refs) {
           {"refs", std::move(mentions)}};
 }
 
+Json ToJson(const search::ReferenceCandidate& c) {
+  return {{"symbol", c.symbol}, {"key", c.key},   {"descriptive", c.descriptive}, {"title", c.title},
+          {"date", c.date},     {"held", c.held}, {"citing", c.citing}};
+}
+
+Json ToJson(const search::ReferenceReading& r) {
+  Json candidates = Json::array();
+  for (const auto& c : r.candidates) candidates.push_back(ToJson(c));
+  const char* kind = r.kind == search::ReferenceReading::Kind::kPartial     ? "partial"
+                     : r.kind == search::ReferenceReading::Kind::kEveryTerm ? "every-term"
+                                                                            : "exact";
+  return {{"surface", r.surface},
+          {"begin", r.byte_start},
+          {"end", r.byte_end},
+          {"kind", kind},
+          {"candidates", std::move(candidates)},
+          {"meant", r.meant()},
+          {"notice", r.notice}};
+}
+
 Json SearchJson(std::string_view query, const search::SearchResponse& r) {
   Json hits = Json::array();
   for (const search::Hit& h : r.hits) hits.push_back(ToJson(h));
+  Json references = Json::array();
+  for (const auto& reading : r.references) references.push_back(ToJson(reading));
   return {{"query", std::string(query)},
           {"total", r.total},
           {"hits", std::move(hits)},
           {"facets", ToJson(r.facets)},
           {"suggestion", r.suggestion},
           {"notices", r.notices},
+          {"references", std::move(references)},
           {"missing_shards", r.missing_shards},
           {"dropped_words", r.dropped_words}};
 }
@@ -136,6 +159,8 @@ Json ReferenceJson(std::string_view query, const search::ReferenceReport& report
   for (const auto& e : report.facts) facts.push_back(ToJson(e));
   Json documents = Json::array();
   for (const auto& d : report.documents) documents.push_back(ToJson(d));
+  Json candidates = Json::array();
+  for (const auto& c : report.candidates) candidates.push_back(ToJson(c));
   Json groups = Json::array();
   for (const auto& g : report.groups) {
     Json citations = Json::array();
@@ -154,7 +179,9 @@ Json ReferenceJson(std::string_view query, const search::ReferenceReport& report
           {"facts", std::move(facts)},
           {"documents", std::move(documents)},
           {"citing_documents", report.citing_documents},
-          {"groups", std::move(groups)}};
+          {"groups", std::move(groups)},
+          {"notices", report.notices},
+          {"candidates", std::move(candidates)}};
 }
 
 std::string Dump(const Json& j, int indent) {

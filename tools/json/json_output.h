@@ -13,14 +13,25 @@
 //              "source": [...]}: an object keyed by facet name (`.facets.year` in jq), each
 //             list in the library's order (descending count, years newest first); {} when no
 //             facets were asked for.
+//   Candidate {symbol, key, descriptive, title, date, held, citing}
+//             one document a typed number may name: held and citing count the archive's
+//             documents that are it and that cite it (by key when the symbol has several);
+//             descriptive is the plenum name it was found through ("NQ/TW/HNTW4/XII") or "".
+//   Reading   {surface, begin, end, kind, candidates: [Candidate], meant, notice}
+//             a document number in the query: kind "exact", "partial" (candidates[0] is the
+//             reading, the rest are offered) or "every-term" (a plenum name without a term: the
+//             first `meant` candidates, one per term, are all searched); begin/end are byte
+//             offsets into the query.
 //   Search    {query, total, hits: [Hit], facets: Facets, suggestion, notices: [text],
-//              missing_shards: [text], dropped_words}
+//              references: [Reading], missing_shards: [text], dropped_words}
 //             The API adds its paging: page, size, pages, sort. A `search --batch` line whose
 //             query failed is this shape with no hits and an "error" text.
 //   Fact      {symbol, type, kind, number, issuer, issuer_name, date, term, plenum, title}
 //             one registry entry; type is the code ("NQ"), kind its noun ("Nghị quyết").
 //   Reference {query, symbol, key, facts: [Fact], documents: [Hit], citing_documents,
-//              groups: [{key, citations: [{id, title, date, surface, context}]}]}
+//              groups: [{key, citations: [{id, title, date, surface, context}]}],
+//              notices: [text], candidates: [Candidate]}
+//             notices and candidates say how a partial number was read (both empty otherwise).
 //   Document  {id, title, date, kind, symbol, issuer, term, plenum, subject, signer, place,
 //              source, url, path, encoding, flags: [text], ocr_confidence: number|null,
 //              fields: {name: text},
@@ -53,6 +64,8 @@ Json ToJson(const search::Hit& hit);
 Json ToJson(const std::vector<search::Facet>& facets);
 Json ToJson(const refs::Registry::Entry& fact);
 Json ToJson(const search::IndexStats& stats);
+Json ToJson(const search::ReferenceCandidate& candidate);
+Json ToJson(const search::ReferenceReading& reading);
 // `document.text` is sent as valid UTF-8 (each invalid byte as U+FFFD) and every mention's range
 // is made to hold in that text: a mention whose surface is not found there is left out.
 Json ToJson(const Document& document, const std::vector<StoredMention>& refs);
