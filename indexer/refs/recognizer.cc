@@ -1246,9 +1246,19 @@ struct Recognizer::Impl {
         m.issuer = "TW";
         m.plenum = p;
         Trailer tr = ReadTrailer(text, t, i + 2, 16);
-        if (!tr.terms.empty()) m.term = tr.terms[0];
-        Finish(&m);
-        cx->Emit(std::move(m), t);
+        if (tr.terms.size() <= 1) {
+          if (!tr.terms.empty()) m.term = tr.terms[0];
+          Finish(&m);
+          cx->Emit(std::move(m), t);
+          return i + 2;
+        }
+        // "NQTW 4 (khóa XI, XII)": one mention per term, same span, as for the full name.
+        for (const std::string& term : tr.terms) {
+          Mention copy = m;
+          copy.term = term;
+          Finish(&copy);
+          cx->Emit(std::move(copy), t);
+        }
         return i + 2;
       }
       return i;
