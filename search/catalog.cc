@@ -30,9 +30,11 @@
 #include "indexer/schema.h"
 #include "indexer/stored_document.h"
 #include "indexer/terms.h"
+#include "indexer/text/analyzer.h"
 #include "indexer/text/utf8.h"
 #include "search/internal/citations.h"
 #include "search/internal/index_reader.h"
+#include "search/internal/query_filters.h"
 #include "search/reference_reader.h"
 
 namespace vankien::search {
@@ -1235,12 +1237,43 @@ class Builder {
 // mentions of the stored data) is the same since schema 3.
 constexpr int kMinSchema = 3;
 
-Result<Catalog> BuildCatalog(const std::string& dir, const CatalogOptions& options) {
-  for (const std::string* d : {&options.from, &options.to}) {
-    if (!d->empty() && !IsDateFilter(*d)) {
-      return Status::InvalidArgument("date filter '" + *d + "' is not YYYY, YYYY-MM or YYYY-MM-DD");
+Result<CatalogOptions> NormalizeCatalogFilters(const CatalogOptions& typed) {
+  // The search filters' own readings, so that `--type nghi-quyet --term 13 --from 30/6/2020`
+  // means the same in the catalogue as in a search, from the CLI or the API.
+  const text::Analyzer analyzer;
+  const FilterBuilder filters(analyzer, nullptr);
+  CatalogOptions o = typed;
+  o.types.clear();
+  for (const std::string& t : typed.types) {
+    const std::string code = filters.TypeCode(t);
+    if (code.empty()) {
+      return Status::InvalidArgument("type '" + t + "' is no document type: write a code (NQ, KL, CT, QĐ …) or "
+                                     "a name (nghị quyết, chỉ thị)");
+    }
+    o.types.push_back(code);
+  }
+  if (!typed.issuer.empty()) {
+    const std::string code = filters.IssuerCode(typed.issuer);
+    o.issuer = code.empty() ? typed.issuer : code;  // an unknown code still filters as typed
+  }
+  if (!typed.term.empty()) {
+    o.term = FilterBuilder::TermNumeral(typed.term);
+    if (o.term.empty()) return Status::InvalidArgument("term '" + typed.term + "' is not a Party term (write XIII or 13)");
+  }
+  for (auto [from, to] : {std::pair{&typed.from, &o.from}, std::pair{&typed.to, &o.to}}) {
+    if (from->empty()) continue;
+    *to = FilterBuilder::DateValue(*from);
+    if (to->empty() || !IsDateFilter(*to)) {
+      return Status::InvalidArgument("date '" + *from + "' is not a date: write YYYY, MM/YYYY, DD/MM/YYYY or YYYY-MM-DD (2020, 6/2020, 30/6/2020, 2020-06-30)");
     }
   }
+  return o;
+}
+
+Result<Catalog> BuildCatalog(const std::string& dir, const CatalogOptions& typed_options) {
+  auto normalized = NormalizeCatalogFilters(typed_options);
+  if (!normalized.ok()) return normalized.status();
+  const CatalogOptions& options = *normalized;
   ReadRequirements requirements;
   requirements.min_schema = kMinSchema;
   requirements.local_only =

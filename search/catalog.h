@@ -122,9 +122,13 @@ enum class CatalogSort { kType, kCitations, kDate, kSymbol };
 struct CatalogOptions {
   // Filters, AND-ed; empty means any. Dates compare as "YYYY[-MM[-DD]]" prefixes; an entry
   // whose date is unknown is left out when a date filter is given.
-  std::vector<std::string> types;  // type codes ("NQ", "QĐ")
-  std::string issuer;              // issuer code ("TW", "TTg"; ASCII case ignored)
-  std::string term;                // "XIII"
+  // As a person types them, read as search filters read them (search/query.h Filters): types
+  // as codes or names ("NQ", "qd", "nghi-quyet"), issuer as a code or name ("TW", "TƯ"), term
+  // in Roman or Arabic numerals ("XIII", "13"), dates as "2020", "6/2020", "30/6/2020" or ISO.
+  // BuildCatalog refuses a value that means nothing (InvalidArgument, with what to write).
+  std::vector<std::string> types;
+  std::string issuer;
+  std::string term;
   std::string from, to;
   std::size_t min_citations = 0;   // on CatalogEntry::citations
   // kType: type (Party resolution, conclusion, directive, regulation … then state documents),

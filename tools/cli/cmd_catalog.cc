@@ -35,24 +35,6 @@ struct CatalogArgs {
   std::string todo;
 };
 
-// "qd" / "QĐ" / "qđ" → "QĐ"; codes the lexicon does not know are upper-cased.
-std::string TypeCodeOf(const std::string& typed) {
-  std::string lower;
-  for (std::size_t i = 0; i < typed.size(); ++i) {
-    if (typed.compare(i, 2, "\xC4\x90") == 0) {  // Đ
-      lower += "\xC4\x91";
-      ++i;
-    } else {
-      lower += static_cast<char>(std::tolower(static_cast<unsigned char>(typed[i])));
-    }
-  }
-  const std::string_view code = refs::TypeCode(lower);
-  if (!code.empty()) return std::string(code);
-  std::string upper;
-  for (char c : typed) upper += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  return upper;
-}
-
 Status WriteFile(const std::string& path, const std::string& content) {
   std::ofstream out(path, std::ios::binary | std::ios::trunc);
   if (!out) return Status::IoError("cannot write " + path + ": check that its folder exists and is writable");
@@ -70,24 +52,13 @@ int RunCatalog(CatalogArgs args) {
     while (pos <= list.size()) {
       const std::size_t comma = list.find(',', pos);
       const std::string t = list.substr(pos, comma == std::string::npos ? std::string::npos : comma - pos);
-      if (!t.empty()) options.types.push_back(TypeCodeOf(t));
+      if (!t.empty()) options.types.push_back(t);  // read by the library, as search filters are
       if (comma == std::string::npos) break;
       pos = comma + 1;
     }
   }
   options.issuer = args.issuer;
-  if (!args.term.empty()) {
-    std::string t;
-    for (char c : args.term) t += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-    if (!t.empty() && std::all_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; })) {
-      t = refs::ToRoman(std::stoi(t.substr(0, 3)));
-    }
-    if (refs::FromRoman(t) == 0) {
-      std::cerr << "vankien: --term '" << args.term << "' is not a Party term (write XIII or 13)\n";
-      return kExitUsage;
-    }
-    options.term = t;
-  }
+  options.term = args.term;
   options.from = args.from;
   options.to = args.to;
   options.min_citations = args.min_citations;

@@ -246,9 +246,27 @@ TEST_F(CatalogTest, Filters) {
   o = {};
   o.min_citations = 2;
   EXPECT_EQ(Keys(Build(o)), (std::set<std::string>{"21-NQ/TW@XII", "21-NQ/TW@XIII", "777-KL/TW@XIII"}));
+  // Values as a person types them mean what they mean in a search filter (CLI and API alike).
   o = {};
-  o.from = "2020-1";
-  EXPECT_FALSE(BuildCatalog(db_, o).ok());
+  o.term = "12";
+  EXPECT_EQ(Keys(Build(o)), (std::set<std::string>{"21-NQ/TW@XII"}));
+  o = {};
+  o.from = "1/2020";
+  o.to = "31/3/2023";
+  EXPECT_EQ(Keys(Build(o)), (std::set<std::string>{"21-NQ/TW@XIII", "777-KL/TW@XIII", "22-QĐ/TW@XIII"}));
+  o = {};
+  o.types = {"ket-luan"};
+  EXPECT_EQ(Keys(Build(o)), (std::set<std::string>{"777-KL/TW@XIII"}));
+  for (const auto& bad : {std::pair<std::string, std::string>{"from", "2020-13-01x"}, {"term", "abc"}, {"type", "xyz"}}) {
+    o = {};
+    if (bad.first == "from") o.from = bad.second;
+    if (bad.first == "term") o.term = bad.second;
+    if (bad.first == "type") o.types = {bad.second};
+    const auto c = BuildCatalog(db_, o);
+    ASSERT_FALSE(c.ok()) << bad.second;
+    EXPECT_EQ(c.status().code(), Status::Code::kInvalidArgument);
+    EXPECT_NE(c.status().message().find(bad.second), std::string::npos) << c.status().message();
+  }
 }
 
 TEST_F(CatalogTest, SortedByTypeThenDate) {
