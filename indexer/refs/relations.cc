@@ -644,9 +644,15 @@ class Extractor {
       i += v->text.size() - 1;
     }
     std::optional<Pending> pending;
+    std::size_t last_end = subj;
     for (std::size_t k = 0; k < verbs.size(); ++k) {
       const std::size_t stop = k + 1 < verbs.size() ? verbs[k + 1].first : se;
+      // A joined verb belongs to this subject only if no other document was named since its
+      // last target: in "… thay thế A và B ngày … của Chính phủ sửa đổi, bổ sung C", B amends C.
+      if (k > 0 && !Candidates(t_, last_end, verbs[k].first, ms_).empty()) continue;
+      const std::size_t before = out_.relations.size();
       const std::size_t n = Predicate(verbs[k].second, verbs[k].first, stop, ss, se, 200);
+      if (out_.relations.size() > before) last_end = out_.relations.back().end;
       if (n == 0 && colon && k + 1 == verbs.size()) pending = Pending{verbs[k].second.type, "whole"};
     }
     return pending;
