@@ -7,6 +7,7 @@
 
 #include "indexer/refs/recognizer.h"
 #include "indexer/refs/registry.h"
+#include "indexer/refs/relations.h"
 #include "tools/cli/cli.h"
 #include "tools/eval/refs_scoring.h"
 
@@ -20,6 +21,8 @@ struct RefsArgs {
   bool json = false;
   bool lines = false;
   bool quiet = false;
+  bool relations = false;
+  std::string issuer;
 };
 
 nlohmann::json Null(const std::string& s) { return s.empty() ? nlohmann::json() : nlohmann::json(s); }
@@ -92,6 +95,19 @@ int RunRefs(const RefsArgs& args) {
     if (!in) return Fail(Status::IoError("cannot open " + args.input));
     input.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
   }
+  if (args.relations) {
+    const auto mentions = recognizer.Find(input, args.issuer);
+    const refs::DocumentRelations d = refs::ExtractRelations(input, mentions);
+    nlohmann::json list = nlohmann::json::array();
+    for (const auto& r : d.relations) {
+      list.push_back({{"type", refs::RelationTypeName(r.type)}, {"target", r.target}, {"surface", r.surface},
+                      {"part", Null(r.part)}, {"articles", r.articles}, {"begin", r.begin}, {"end", r.end}});
+    }
+    std::cout << Dump({{"relations", list}, {"effective_from", Null(d.effective_from)},
+                       {"expires_on", Null(d.expires_on)}}, 2)
+              << "\n";
+    return kExitOk;
+  }
   auto print = [&](std::string_view text, std::size_t line) {
     const auto mentions = recognizer.Find(text);
     if (args.lines || args.json) {
@@ -140,6 +156,10 @@ Runner RegisterRefs(CLI::App& app) {
   cmd->add_option("--registry", args->registry, "Registry TSV used to resolve informal names");
   cmd->add_option("--eval", args->eval,
                   "Score against gold passages (refs-dev.jsonl format) and list every error");
+  cmd->add_flag("--relations", args->relations,
+                "Print, as JSON, the relations the text states (replaces, repeals, amends, guides, "
+                "based_on, implements, expires) and its effective dates");
+  cmd->add_option("--issuer", args->issuer, "With --relations: the document's issuer code (BTC, UBND …)");
   cmd->add_flag("-q,--quiet", args->quiet, "With --eval: print only the figures");
   return [args] { return RunRefs(*args); };
 }
