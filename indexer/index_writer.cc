@@ -334,9 +334,11 @@ struct IndexWriter::Impl {
       mentions = IndexReferences(d.text, own.issuer, &doc);
     }
     IndexFacts(d, own, &doc);
-    // The stored symbol is the one recognized (canonical); the term, the one the recognizer
-    // filled in when the header gave none.
-    const IndexedFacts facts{own.Canonical(), own.term.empty() ? d.term : own.term};
+    // The stored symbol is the one recognized (canonical), else the header's as written (a
+    // 1945 Sắc lệnh's bare "3", an issuer code the recognizer does not know); the term, the one
+    // the recognizer filled in when the header gave none.
+    const std::string canonical = own.Canonical();
+    const IndexedFacts facts{canonical.empty() ? d.symbol : canonical, own.term.empty() ? d.term : own.term};
     doc.set_data(EncodeStoredDocument(d, facts, mentions));
     return doc;
   }

@@ -29,8 +29,9 @@ struct StoredDocument {
 };
 
 // What the index settled about a document beyond what its loader gave, stored in place of
-// Document::symbol and Document::term: its own symbol as the recognizer canonicalized it ("" when
-// it is not an official document's) and its Party term (the loader's, or the one derived).
+// Document::symbol and Document::term: its own symbol as the recognizer canonicalized it, else as
+// its header wrote it ("" when it is not an official document's) and its Party term (the
+// loader's, or the one derived).
 struct IndexedFacts {
   std::string symbol;
   std::string term;

@@ -40,6 +40,14 @@ char DateSeparator(std::string_view gap) {
 // Gap between words of "ngày 5 tháng 3 năm 2024": spaces, possibly a comma.
 bool WordGap(std::string_view gap) { return !gap.empty() && Trim(gap, " ,").empty(); }
 
+// A gap that does not glue the next token to a stray symbol: empty is not such a gap (the
+// tokens touch), nor one ending in anything but a space or an opening or list punctuation.
+bool GlueFree(std::string_view gap) {
+  if (gap.empty()) return false;
+  const char last = gap.back();
+  return last == ' ' || last == ',' || last == '(' || last == '"' || last == '\'' || last == ':';
+}
+
 }  // namespace
 
 char32_t NextCodePoint(std::string_view s, std::size_t* i) {
@@ -232,7 +240,10 @@ std::vector<DateHit> FindDates(const Words& w) {
       std::size_t j = i;
       const bool ngay = w.Is(j, "ngay") && j + 1 < n && WordGap(w.Gap(j));
       if (ngay) ++j;
-      if (w.IsNumber(j) && w.Raw(j).size() <= 2 && w.Is(j + 1, "thang") && WordGap(w.Gap(j)) &&
+      // Without "ngày", the day must stand free: in OCR text "ngày⁄{5 tháng 01" is a day whose
+      // first digit was not read, and "5" would be a guess.
+      const bool free_day = ngay || j == 0 || GlueFree(w.Gap(j - 1));
+      if (free_day && w.IsNumber(j) && w.Raw(j).size() <= 2 && w.Is(j + 1, "thang") && WordGap(w.Gap(j)) &&
           w.IsNumber(j + 2) && WordGap(w.Gap(j + 1)) && w.Is(j + 3, "nam") &&
           WordGap(w.Gap(j + 2)) && w.IsNumber(j + 4) && WordGap(w.Gap(j + 3))) {
         const int d = ToInt(w.Raw(j)), m = ToInt(w.Raw(j + 2)), y = ToInt(w.Raw(j + 4));

@@ -113,7 +113,7 @@ std::string UnglueDateWords(const text::Analyzer& analyzer, std::string_view s) 
   return out;
 }
 
-constexpr std::array<TypeName, 36> kTypes = {{
+constexpr std::array<TypeName, 37> kTypes = {{
     {"nghi quyet lien tich", "Nghị quyết liên tịch"},
     {"thong tu lien tich", "Thông tư liên tịch"},
     {"van ban hop nhat", "Văn bản hợp nhất"},
@@ -148,6 +148,7 @@ constexpr std::array<TypeName, 36> kTypes = {{
     {"hien phap", "Hiến pháp"},
     {"bo luat", "Bộ luật"},
     {"luat", "Luật"},
+    {"sac lenh", "Sắc lệnh"},
     {"lenh", "Lệnh"},
     {"cong van", "Công văn"},
 }};

@@ -73,7 +73,10 @@ void DescribeDocument(const text::Analyzer& analyzer, const refs::Recognizer& re
     PageInfo page = CleanScrapedPage(analyzer, text, title_hint, date_hint,
                                      std::span<const std::size_t>(header.lines));
     doc->kind = "article";
-    doc->date = std::move(page.date);
+    // A header whose number could not be read (a handwritten number on a scan) still dates the
+    // document: its "ngày … tháng … năm …" wins over what the cleaner found (a signature stamp's
+    // time, a gazette's running head) and over the file's own date.
+    doc->date = !header.date.empty() ? header.date : std::move(page.date);
     // The cleaner must never cost the article: when it dropped nothing, or kept less than half
     // of the text (a short plain note it mistook for a page), keep the text as it is, titled by
     // its first line.

@@ -248,23 +248,48 @@ Signature FindSigner(const text::Analyzer& analyzer, const std::vector<TailLine>
   return {};
 }
 
+// OCR's spellings of the symbol's letters: Tesseract reads Đ as the look-alike Ð (U+00D0) and
+// now and then as both ("QĐÐ"); no type code doubles its Đ, so the second goes.
+std::string CleanSymbol(std::string s) {
+  static const std::string kEth = "\xC3\x90", kDe = "\xC4\x90";  // Ð, Đ
+  for (std::size_t at; (at = s.find(kEth)) != std::string::npos;) s.replace(at, kEth.size(), kDe);
+  for (std::size_t at; (at = s.find(kDe + kDe)) != std::string::npos;) s.erase(at, kDe.size());
+  return s;
+}
+
 // The number-symbol that starts at byte `from` of w (after "Số", "Số:" or at the start of the
 // item after a bare "Số:"): the recognizer's first mention there, else a digits-then-slash chunk
 // (an issuer code the recognizer does not know, "983/TB-CT"). *type_code receives the mention's
-// type code ("NĐ", "VBHN", "CV"; "" for a chunk). "" when there is no number.
+// type code ("NĐ", "VBHN", "CV"; "" for a chunk). "" when there is no number, and when OCR could
+// not read a digit of it ("Ø2 /CT-UBND", "6§0_/TB-UBND", "2 # /CT-UBND": a handwritten number)
+// — no number is better than an invented one. A stray mark the scan adds after the symbol
+// ("09/2023/QĐ-TTg.", "239_/TTr") is not part of it.
 std::string SymbolAt(const refs::Recognizer& recognizer, const Words& w, std::size_t from,
                      std::string* type_code) {
+  // What comes before the first '/' (the number, with "21-NQ" its Party type) must be read
+  // cleanly: digits first, then letters and hyphens, no symbol glued to the digits.
+  const std::string rest = Trim(w.text.substr(from), " :.");
+  if (const std::size_t slash = rest.find('/'); slash != std::string::npos && slash <= 16) {
+    const std::string head = Trim(rest.substr(0, slash), " _.");
+    std::size_t i = 0;
+    while (i < head.size() && std::isdigit(static_cast<unsigned char>(head[i]))) ++i;
+    if (i == 0) return "";                                         // "Ø2 /", "@39_/", "# /"
+    if (i < head.size() && std::isalpha(static_cast<unsigned char>(head[i]))) ++i;  // "30a"
+    while (i < head.size() && head[i] == ' ') ++i;
+    if (i < head.size() && head[i] != '-') return "";  // "6§0_/", "2 # /"; "21-NQ/" goes on
+  }
   for (const refs::Mention& m : recognizer.Find(w.text)) {
     if (m.byte_start < from) continue;
     if (!Trim(w.text.substr(from, m.byte_start - from), " :.").empty()) continue;
     *type_code = m.type;
-    return Trim(m.surface);
+    return CleanSymbol(Trim(m.surface));
   }
-  const std::string rest = Trim(w.text.substr(from), " :.");
-  const std::string chunk = rest.substr(0, rest.find(' '));
-  if (chunk.find('/') != std::string::npos && chunk.find_first_of("0123456789") == 0) {
+  std::string chunk = rest.substr(0, rest.find(' '));
+  chunk = Trim(chunk, "._,;");
+  if (chunk.find('/') != std::string::npos && chunk.find_first_of("0123456789") == 0 &&
+      IsAsciiDigits(Trim(chunk.substr(0, chunk.find('/')), "_"))) {
     type_code->clear();
-    return chunk;
+    return CleanSymbol(chunk);
   }
   return "";
 }
@@ -293,6 +318,157 @@ bool IsAuthorityLine(const Words& w, std::string_view issuer_key) {
   if (w.key == issuer_key) return true;
   return std::any_of(kStarts.begin(), kStarts.end(),
                      [&](std::string_view s) { return KeyStartsWith(w.key, s); });
+}
+
+// What a scan or a Công báo page carries above the header and is no part of it: a digital
+// signature stamp ("Ký bởi: ...", "Cơ quan: ...", "Thời gian ký: 20/12/2024 16:32:29", an e-mail,
+// "20.12.2024 16:52:38 +07:00") and the Công báo running head ("CÔNG BÁO/Số 677 + 678/Ngày
+// 24-4-2023", OCR sometimes losing its first letter). Its dates are when the file was signed or
+// the gazette printed, not the document's.
+bool IsStampLine(const Words& w) {
+  if (w.text.find('@') != std::string::npos) return true;
+  if (FindPhrase(w, {"ky", "boi"}) != std::string::npos ||
+      FindPhrase(w, {"thoi", "gian", "ky"}) != std::string::npos || KeyStartsWith(w.key, "co quan") ||
+      FindPhrase(w, {"cong", "bao"}) != std::string::npos) {
+    return true;
+  }
+  for (std::size_t i = 0; i + 1 < w.size(); ++i) {
+    if (w.Is(i, "bao") && Trim(w.Gap(i)) == "/" && w.Is(i + 1, "so")) return true;  // "…NG BÁO/Số"
+    // A clock time "16:32:29" or a zone "+07:00".
+    if (w.IsNumber(i) && w.IsNumber(i + 1) && Trim(w.Gap(i)) == ":" &&
+        (i + 2 < w.size() ? Trim(w.Gap(i + 1)) == ":" : false)) {
+      return true;
+    }
+    if (w.IsNumber(i) && w.IsNumber(i + 1) && Trim(w.Gap(i)) == ":" && i > 0 &&
+        Trim(w.Gap(i - 1)) == "+") {
+      return true;
+    }
+  }
+  return false;
+}
+
+// The byte where "số" ends a token of w ("SỐ", "Số", or glued to the issuer's last word as the
+// TCVN3 conversion of old files leaves it: "LÂM THỜISỐ 65"), or npos; *so receives the token.
+std::size_t SoStart(const Words& w, std::size_t k) {
+  const std::string& e = w.tokens[k].exact;
+  static const std::string kSo = "số";
+  if (e.size() < kSo.size() || e.compare(e.size() - kSo.size(), kSo.size(), kSo) != 0)
+    return std::string::npos;
+  const std::string_view raw = w.Raw(k);
+  // NFC: the upper- and lower-case Vietnamese letters have one length, so the raw token ends
+  // with the same bytes' worth of "SỐ".
+  if (raw.size() < kSo.size()) return std::string::npos;
+  return w.tokens[k].end - kSo.size();
+}
+
+// The title-line layout of portal files and Công báo pages, which have no header table and no
+// motto: a type line, then "CỦA <issuer> SỐ <number> [NGÀY d THÁNG m NĂM y]" (on the type line
+// or the next one, the date on the line after it when it does not fit): "THÔNG TƯ / CỦA NGÂN
+// HÀNG NHÀ NƯỚC SỐ 01/2010/TT-NHNN / NGÀY 06 THÁNG 01 NĂM 2010", "SẮC LỆNH / CỦA CHỦ TỊCH CHÍNH
+// PHỦ Số 3 NGÀY 1 THÁNG 9 NĂM 1945" (a 1945 Sắc lệnh has a bare number: its symbol is "3").
+// Upper-case lines under it, up to the authority line or the body, are the subject. Fills
+// found, type, issuer, symbol, date, subject, system and the header's head lines [*first,
+// *last]; leaves `out` untouched and returns false when the first lines are not laid out so.
+bool ReadTitleLine(const text::Analyzer& analyzer, const refs::Recognizer& recognizer,
+                   const std::vector<LaidOutLine>& head, OfficialHeader* out, std::size_t* first,
+                   std::size_t* last) {
+  for (std::size_t i = 0; i < head.size() && i < 6; ++i) {
+    const Words tw(head[i].joined, analyzer);
+    std::size_t rest = 0;
+    const TypeName* type = TypeLine(tw, &rest);
+    if (type == nullptr || CaseOf(tw.text) == Case::kMixed) continue;
+    std::size_t cua_line = i;
+    std::string cua_text;
+    if (rest < tw.size() && tw.Is(rest, "cua")) {
+      cua_text = tw.text.substr(tw.tokens[rest].begin);
+    } else if (rest == tw.size()) {
+      cua_line = i + 1;
+      while (cua_line < head.size() && cua_line <= i + 2 &&
+             Words(head[cua_line].joined, analyzer).key == tw.key) {
+        ++cua_line;  // the type line printed twice
+      }
+      if (cua_line >= head.size()) continue;
+      cua_text = head[cua_line].joined;
+    } else {
+      continue;
+    }
+    const Words cua(cua_text, analyzer);
+    if (cua.size() < 3 || !cua.Is(0, "cua")) continue;
+    std::size_t k = 1;
+    std::size_t so_byte = std::string::npos;
+    for (; k + 1 < cua.size(); ++k) {
+      so_byte = SoStart(cua, k);
+      if (so_byte != std::string::npos && IsAsciiDigits(cua.Raw(k + 1).substr(0, 1))) break;
+    }
+    if (k + 1 >= cua.size() || so_byte <= cua.tokens[0].end) continue;
+    std::string code;
+    std::string symbol = SymbolAt(recognizer, cua, cua.tokens[k].end, &code);
+    // A bare number: "Số 3 NGÀY ...", "SỐ 65" at the end.
+    if (symbol.empty() && cua.IsNumber(k + 1) &&
+        (k + 2 == cua.size() || (cua.Is(k + 2, "ngay") && Trim(cua.Gap(k + 1)).empty()))) {
+      symbol = std::string(cua.Raw(k + 1));
+    }
+    if (symbol.empty()) continue;
+    std::size_t end_line = cua_line;
+    std::string date;
+    for (const DateHit& h : FindDates(cua)) {
+      if (h.kind == DateHit::kFull && h.first > k) {
+        date = FormatDate(h.y, h.m, h.d);
+        break;
+      }
+    }
+    if (date.empty() && cua_line + 1 < head.size()) {
+      const Words next(head[cua_line + 1].joined, analyzer);
+      const std::vector<DateHit> hits = FindDates(next);
+      if (next.Is(0, "ngay") && !hits.empty() && hits[0].kind == DateHit::kFull && hits[0].first == 0) {
+        date = FormatDate(hits[0].y, hits[0].m, hits[0].d);
+        end_line = cua_line + 1;
+      }
+    }
+    out->found = true;
+    out->type = std::string(type->name);
+    out->issuer = Trim(std::string_view(cua.text).substr(cua.tokens[0].end, so_byte - cua.tokens[0].end), " ,");
+    out->symbol = symbol;
+    out->date = date;
+    out->system = "state";
+    const std::string issuer_key = Words(out->issuer, analyzer).key;
+    for (std::size_t j = end_line + 1; j < head.size() && j <= end_line + 3; ++j) {
+      const Words w(head[j].joined, analyzer);
+      if (CaseOf(w.text) != Case::kUpper || StartsBody(w) || IsAuthorityLine(w, issuer_key)) break;
+      out->subject += (out->subject.empty() ? "" : " ") + w.text;
+      end_line = j;
+    }
+    *first = i;
+    *last = end_line;
+    return true;
+  }
+  return false;
+}
+
+// The signer and its lines (OfficialHeader::lines) from the last lines of the text: raw[i] is
+// the text's non-empty line number raw_line[i].
+void AddSignature(const text::Analyzer& analyzer, const std::vector<std::string_view>& raw,
+                  const std::vector<std::size_t>& raw_line, std::size_t tail_lines,
+                  OfficialHeader* out) {
+  const std::size_t tail_begin = raw.size() > tail_lines ? raw.size() - tail_lines : 0;
+  std::vector<TailLine> tail;
+  for (std::size_t i = tail_begin; i < raw.size(); ++i) {
+    TailLine line;
+    for (std::string& c : SplitColumns(raw[i])) {
+      Words w(std::move(c), analyzer);
+      if (!IsRule(w)) line.cells.push_back(std::move(w));
+    }
+    tail.push_back(std::move(line));
+  }
+  const Signature signature = FindSigner(analyzer, tail);
+  out->signer = signature.name;
+  if (!signature.name.empty()) {
+    for (std::size_t i = signature.first; i <= signature.last; ++i)
+      out->lines.push_back(raw_line[tail_begin + i]);
+  }
+  // The signature of a short document may lie inside the header's range.
+  std::sort(out->lines.begin(), out->lines.end());
+  out->lines.erase(std::unique(out->lines.begin(), out->lines.end()), out->lines.end());
 }
 
 }  // namespace
@@ -328,7 +504,14 @@ OfficialHeader ParseOfficialHeader(const text::Analyzer& analyzer,
       break;
     }
   }
-  if (system == 0) return out;
+  if (system == 0) {
+    // No motto: the title-line layout of portal files and Công báo pages, if it is that.
+    std::size_t first = 0, last = 0;
+    if (!ReadTitleLine(analyzer, recognizer, head, &out, &first, &last)) return OfficialHeader{};
+    for (std::size_t i = first; i <= last; ++i) out.lines.push_back(raw_line[i]);
+    AddSignature(analyzer, raw, raw_line, kTailLines, &out);
+    return out;
+  }
   // Lines above the motto line belong to the header while they hold header items: the issuer
   // (two lines, a parent body above), rules, and, where an extractor emits the left column
   // before the right one (DOCX tables, antiword), the number and even the "V/v" line.
@@ -342,8 +525,10 @@ OfficialHeader ParseOfficialHeader(const text::Analyzer& analyzer,
         return true;
     }
   };
+  // A stamp (a digital signature, the Công báo running head) ends the header upwards.
   std::size_t begin = motto_line;
   while (begin > 0 && motto_line - begin < 5 &&
+         !IsStampLine(Words(head[begin - 1].joined, analyzer)) &&
          std::all_of(head[begin - 1].items.begin(), head[begin - 1].items.end(), header_item)) {
     --begin;
   }
@@ -563,29 +748,13 @@ OfficialHeader ParseOfficialHeader(const text::Analyzer& analyzer,
     }
   }
 
-  const std::size_t tail_begin = raw.size() > kTailLines ? raw.size() - kTailLines : 0;
-  std::vector<TailLine> tail;
-  for (std::size_t i = tail_begin; i < raw.size(); ++i) {
-    TailLine line;
-    for (std::string& c : SplitColumns(raw[i])) {
-      Words w(std::move(c), analyzer);
-      if (!IsRule(w)) line.cells.push_back(std::move(w));
-    }
-    tail.push_back(std::move(line));
-  }
-  const Signature signature = FindSigner(analyzer, tail);
-  out.signer = signature.name;
-  out.found = !out.symbol.empty() || type != nullptr;
+  // A letter whose number OCR could not read (a handwritten number: "Số: Ø2 /UBND-KTTH") is
+  // still a letter: its "Số:", its "V/v" or "Kính gửi" show the layout, and its date counts.
+  out.found = !out.symbol.empty() || type != nullptr || (seen_symbol && (!reference.empty() || addressed));
   if (!out.found) return OfficialHeader{};
 
   for (std::size_t i = begin; i <= header_last; ++i) out.lines.push_back(raw_line[i]);
-  if (!signature.name.empty()) {
-    for (std::size_t i = signature.first; i <= signature.last; ++i)
-      out.lines.push_back(raw_line[tail_begin + i]);
-  }
-  // The signature of a short document may lie inside the header's range.
-  std::sort(out.lines.begin(), out.lines.end());
-  out.lines.erase(std::unique(out.lines.begin(), out.lines.end()), out.lines.end());
+  AddSignature(analyzer, raw, raw_line, kTailLines, &out);
   return out;
 }
 

@@ -507,6 +507,50 @@ const LayoutCase kLayouts[] = {
      "T/M BAN BÍ THƯ\nTrần Văn Mẫu\n",
      "BAN CHẤP HÀNH TRUNG ƯƠNG", "36-HD/VPTW", "2029-04-03", "Hướng dẫn",
      "về thể thức văn bản mẫu của Đảng", "Trần Văn Mẫu"},
+    // OCR of a scan: marks read wrong ("CỌNG", "HỌI", "thắng") or lost ("TINH MAU SON"), a stray
+    // full stop glued to the number.
+    {"OcrNoisyHeader",
+     "ỦY BAN NHÂN DÂN CỌNG HÒA XÃ HỌI CHỦ NGHĨA VIỆT NAM\n"
+     "TINH MAU SON Độc lập - Tự do - Hạnh phúc\n"
+     "Số: 77/2029/QĐ-UBND. Mẫu Sơn, ngày 12 thắng 4 năm 2029\n"
+     "QUYẾT ĐỊNH\nVề việc ban hành quy chế mẫu\n" BODY_AND_SIGNATURE,
+     "ỦY BAN NHÂN DÂN TINH MAU SON", "77/2029/QĐ-UBND", "2029-04-12", "Quyết định",
+     "Về việc ban hành quy chế mẫu", "Nguyễn Văn Hùng"},
+    // A signed scan: the signature stamp (signer, agency, signing time a day after the
+    // document's date, e-mail, timestamp) sits above the header and is none of it.
+    {"SignatureStampBeforeHeader",
+     "Ký bởi: Ủy ban nhân dân tỉnh Mẫu Sơn\nCơ quan: Tỉnh Mẫu Sơn\n"
+     "Thời gian ký: 21/05/2029 16:32:29\nvanthu@mauson.gov.vn\n21.05.2029 16:52:38 +07:00\n"
+     "ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+     "TỈNH MẪU SƠN Độc lập - Tự do - Hạnh phúc\n"
+     "Số: 58/CT-UBND Mẫu Sơn, ngày 20 tháng 5 năm 2029\n"
+     "CHỈ THỊ\nVề việc tăng cường công tác mẫu\n" BODY_AND_SIGNATURE,
+     "ỦY BAN NHÂN DÂN TỈNH MẪU SƠN", "58/CT-UBND", "2029-05-20", "Chỉ thị",
+     "Về việc tăng cường công tác mẫu", "Nguyễn Văn Hùng"},
+    // A Công báo page: the gazette's running head, with its own "Số" and date, above the header.
+    {"CongBaoRunningHead",
+     "CÔNG BÁO/Số 901 + 902/Ngày 30-4-2029\n"
+     "THỦ TƯỚNG CHÍNH PHỦ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+     "Độc lập - Tự do - Hạnh phúc\n"
+     "Số: 09/2029/QĐ-TTg Hà Nội, ngày 12 tháng 4 năm 2029\n"
+     "QUYẾT ĐỊNH\nQuy định về thẻ mẫu\n" BODY_AND_SIGNATURE,
+     "THỦ TƯỚNG CHÍNH PHỦ", "09/2029/QĐ-TTg", "2029-04-12", "Quyết định", "Quy định về thẻ mẫu",
+     "Nguyễn Văn Hùng"},
+    // The portal / Công báo title line, no header table and no motto: type line, then "CỦA
+    // <issuer> SỐ <number>", the date on the next line.
+    {"TitleLineTypeOfIssuerNumberDate",
+     "THÔNG TƯ\nCỦA BỘ TƯ PHÁP SỐ 05/2029/TT-BTP\nNGÀY 06 THÁNG 01 NĂM 2029\n"
+     "HƯỚNG DẪN VIỆC TẬP SỰ MẪU\n" BODY_AND_SIGNATURE,
+     "BỘ TƯ PHÁP", "05/2029/TT-BTP", "2029-01-06", "Thông tư", "HƯỚNG DẪN VIỆC TẬP SỰ MẪU",
+     "Nguyễn Văn Hùng"},
+    // A 1945 Sắc lệnh after TCVN3 conversion: the type line twice, "SỐ" glued to the issuer's
+    // last word, a bare number, the date on the same line.
+    {"TitleLineSacLenhBareNumber",
+     "SẮC LỆNH\nSẮC LỆNH\nCỦA CHỦ TỊCH CHÍNH PHỦ LÂM THỜISỐ 12 NGÀY 3 THÁNG 10 NĂM 1945\n"
+     "CHỦ TỊCH CHÍNH PHỦ VIỆT NAM DÂN CHỦ CỘNG HOÀ\n"
+     "Xét rằng việc mẫu là việc cần;\nSẮC LỆNH:\nĐiều thứ nhất: Việc mẫu được thi hành.\n"
+     "CHỦ TỊCH CHÍNH PHỦ\nHồ Chí Minh\n",
+     "CHỦ TỊCH CHÍNH PHỦ LÂM THỜI", "12", "1945-10-03", "Sắc lệnh", "", "Hồ Chí Minh"},
 };
 
 #undef BODY_AND_SIGNATURE
@@ -569,6 +613,58 @@ TEST(ParseOfficialHeader, NoHeaderNoLines) {
                                   "ĐẢNG CỘNG SẢN VIỆT NAM\nTin tức - Sự kiện\n"
                                   "Hôm nay, Ban Bí thư làm việc với Tỉnh ủy về công tác cán bộ.\n")
                   .lines.empty());
+}
+
+}  // namespace
+}  // namespace vankien
+
+namespace vankien {
+namespace {
+
+// A handwritten number OCR could not read is left empty, never guessed; the header is still one,
+// and its date (when readable) is still the document's, not the signing stamp's.
+TEST(ParseOfficialHeader, UnreadableHandwrittenNumberIsLeftEmpty) {
+  for (const char* number : {"Ø2 /CT-UBND", "2 # /CT-UBND", "6§0_/CT-UBND", "@39_/CT-UBND"}) {
+    SCOPED_TRACE(number);
+    const OfficialHeader h = ParseOfficialHeader(
+        A(), R(),
+        std::string("Thời gian ký: 05/01/2029 08:15:24\n"
+                    "ỦY BAN NHÂN DÂN CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+                    "TỈNH MẪU SƠN Độc lập - Tự do - Hạnh phúc\nSố: ") +
+            number + " Mẫu Sơn, ngày 04 tháng 01 năm 2029\nCHỈ THỊ\nVề việc mẫu\n"
+                     "Thực hiện Nghị định số 123/2020/NĐ-CP ngày 19/10/2020 của Chính phủ.\n");
+    EXPECT_TRUE(h.found);
+    EXPECT_EQ(h.symbol, "");
+    EXPECT_EQ(h.type, "Chỉ thị");
+    EXPECT_EQ(h.date, "2029-01-04");
+  }
+  // A day whose first digit was not read is no day: "⁄{5" is not the 5th, "2#" not the 2nd.
+  for (const char* day : {"⁄{5", "2#", "3|"}) {
+    SCOPED_TRACE(day);
+    const OfficialHeader h = ParseOfficialHeader(
+        A(), R(),
+        std::string("ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+                    "TỈNH MẪU SƠN Độc lập - Tự do - Hạnh phúc\n"
+                    "Số: 299/UBND-TTHC Mẫu Sơn, ngày") +
+            day + " tháng 01 năm 2029\nV/v công bố danh mục mẫu\nKính gửi: Sở Mẫu\n");
+    EXPECT_EQ(h.symbol, "299/UBND-TTHC");
+    EXPECT_EQ(h.date, "");
+  }
+}
+
+// A công văn whose number is unreadable is still a công văn with its date.
+TEST(ParseOfficialHeader, CongVanWithUnreadableNumberKeepsItsDate) {
+  const OfficialHeader h = ParseOfficialHeader(
+      A(), R(),
+      "ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỌI CHỦ NGHĨA VIỆT NAM\n"
+      "TINH MAU SON Độc lập - Tự do - Hạnh phúc\n"
+      "Số:†B /UBND-KTTH Mẫu Sơn, ngày 04 tháng 02 năm 2029\n"
+      "V/v tham gia ý kiến dự thảo\nKính gửi: Sở Tài chính\n"
+      "Theo đề nghị của Bộ Tài chính, Ủy ban nhân dân tỉnh có ý kiến như sau.\n");
+  EXPECT_TRUE(h.found);
+  EXPECT_EQ(h.symbol, "");
+  EXPECT_EQ(h.type, "Công văn");
+  EXPECT_EQ(h.date, "2029-02-04");
 }
 
 }  // namespace
