@@ -190,18 +190,20 @@ struct Candidate {
   std::string target;
   std::string law_name;  // for an unnumbered law: its name as written, without the year
   bool needs_year = false;
+  bool located = false;  // reached through a part of it ("… cụm từ tại Nghị định số …")
 };
 
 // "Luật Đất đai", "Bộ luật Dân sự", "Pháp lệnh …", "Hiến pháp …" without a number: the
 // name runs to the date, number or clause break after it.
-constexpr std::array<sv, 8> kLawHeads = {"Bộ luật ", "BỘ LUẬT ", "Luật ", "LUẬT ",
-                                         "Pháp lệnh ", "PHÁP LỆNH ", "Hiến pháp", "HIẾN PHÁP"};
+// "Hiệp định Thương mại giữa … ký ngày 08 tháng 4 năm 2024": a treaty is named the same way.
+constexpr std::array<sv, 9> kLawHeads = {"Bộ luật ", "BỘ LUẬT ", "Luật ", "LUẬT ", "Pháp lệnh ",
+                                         "PHÁP LỆNH ", "Hiến pháp", "HIẾN PHÁP", "Hiệp định "};
 
 std::size_t LawNameEnd(sv t, std::size_t name_begin, std::size_t end, bool amending) {
-  static constexpr std::array<sv, 28> kStops = {
+  static constexpr std::array<sv, 29> kStops = {
       " ngày ", " NGÀY ", " số ", " SỐ ", " năm ", " NĂM ", ";", "(", ":", ". ", ".\n",
       " đã ", " được ", " có ", " thì ", " trong ", " khi ", " để ", " do ", "\"", "“", "”",
-      " về ", " quy định", " hướng dẫn", " theo ", " tại ", "\n"};
+      " về ", " quy định", " hướng dẫn", " theo ", " tại ", "\n", " ký "};
   std::size_t stop = std::min(end, name_begin + 200);
   for (sv s : kStops) {
     std::size_t f = name_begin;
@@ -217,9 +219,20 @@ std::size_t LawNameEnd(sv t, std::size_t name_begin, std::size_t end, bool amend
   }
   if (!amending) {
     // "Luật Đo đạc và Bản đồ" is one name; "Luật Đất đai và Luật Nhà ở" two.
+    // "Luật Trách nhiệm bồi thường của Nhà nước" is one name; "… của Quốc hội" names the issuer.
+    static constexpr std::array<sv, 14> kIssuers = {"Quốc hội", "QUỐC HỘI", "Chính phủ", "Ủy ban", "Uỷ ban",
+                                                    "UBND", "Bộ ", "Thủ tướng", "Chủ tịch", "Hội đồng",
+                                                    "Ban ", "Văn phòng", "Tòa án", "Viện "};
     for (sv s : {sv(" của "), sv(" CỦA ")}) {
-      std::size_t f = t.substr(0, stop).find(s, name_begin);
-      if (f != kNpos) stop = f;
+      std::size_t f = name_begin;
+      while ((f = t.substr(0, stop).find(s, f)) != kNpos) {
+        const sv after = t.substr(f + s.size(), 16);
+        if (s == " CỦA " || std::any_of(kIssuers.begin(), kIssuers.end(), [&](sv i) { return StartsWith(after, i); })) {
+          stop = f;
+          break;
+        }
+        f += s.size();
+      }
     }
     for (sv s : {sv(" và "), sv(", "), sv(" VÀ ")}) {
       std::size_t f = name_begin;
@@ -234,6 +247,7 @@ std::size_t LawNameEnd(sv t, std::size_t name_begin, std::size_t end, bool amend
     }
   }
   while (stop > name_begin && (IsSpace(t[stop - 1]) || t[stop - 1] == ',' || t[stop - 1] == '.')) --stop;
+  if (EndsWith(t.substr(name_begin, stop - name_begin), " ký")) stop -= sv(" ký").size();  // "… Lào ký ngày …"
   return stop;
 }
 
@@ -270,12 +284,40 @@ void FindLaws(sv t, std::size_t a, std::size_t b, const std::vector<Mention>& ms
     std::size_t name_end = LawNameEnd(t, name_begin, b, amending);
     if (!constitution && name_end <= name_begin) continue;
     if (name_end - best > 190) continue;  // a run-on, not a name
+    // "Luật Phòng cháy, chữa cháy và cứu nạn, cứu hộ số 55/2024/QH15": the number, which the
+    // recognizer reads as a mention starting after the name, is the canonical target.
+    bool numbered = false;
+    const Mention* number = nullptr;
+    for (auto m_it = std::lower_bound(ms.begin(), ms.end(), name_end,
+                                      [](const Mention& m, std::size_t x) { return m.byte_start < x; });
+         m_it != ms.end(); ++m_it) {
+      const Mention& m = *m_it;
+      if (m.byte_start >= name_end && m.byte_start <= name_end + 6) {
+        const sv between = t.substr(name_end, m.byte_start - name_end);
+        numbered = between == " " || between == " số " || between == " SỐ ";
+        if (numbered) {
+          number = &m;
+          break;
+        }
+      }
+      if (m.byte_start > name_end + 6) break;
+    }
+    if (numbered) {
+      Candidate c;
+      c.begin = best;
+      c.end = number->byte_end;
+      c.target = number->Canonical();
+      if (!c.target.empty()) out.push_back(std::move(c));
+      p = number->byte_end;
+      continue;
+    }
     Candidate c;
     c.begin = best;
     c.end = constitution ? std::max(name_end, best + head_len) : name_end;
     c.law_name = constitution ? (head[0] == 'H' ? "Hiến pháp" : "HIẾN PHÁP") : std::string(t.substr(best, name_end - best));
     // Year: "… ngày 18 tháng 02 năm 2025", "… năm 2013", "… (1992)".
     std::size_t q = SkipSpace(t, name_end, b);
+    if (StartsWith(t.substr(q, b - q), "ký ")) q += sv("ký ").size();
     std::string year;
     std::size_t dq = q;
     std::string date = ParseDate(t, dq, b);
@@ -308,21 +350,68 @@ std::vector<Candidate> Candidates(sv t, std::size_t a, std::size_t b, const std:
   }
   FindLaws(t, a, b, ms, out);
   std::sort(out.begin(), out.end(), [](const Candidate& x, const Candidate& y) { return x.begin < y.begin; });
-  return out;
+  // A named law with its number ("Luật Phòng cháy, … số 55/2024/QH15") spans the mention of
+  // the number: keep the span, which starts where the law is named.
+  std::vector<Candidate> kept;
+  for (Candidate& c : out) {
+    if (!kept.empty() && c.begin < kept.back().end) continue;
+    kept.push_back(std::move(c));
+  }
+  return kept;
+}
+
+// The gap between a verb and a document ends by placing the verb's object in that document:
+// "… các điểm, khoản, cụm từ, mẫu tại ", "… danh mục TTHC được công bố tại ", "… tại Điều 2 ".
+// Only article references ("khoản 1 Điều 9", "Phụ lục II", "Mục 2") may follow the "tại".
+bool EndsLocated(sv gap) {
+  std::size_t best = kNpos, len = 0;
+  for (sv l : {sv(" tại "), sv(" của "), sv(" trong "), sv(" thuộc ")}) {
+    const std::size_t f = gap.rfind(l);
+    if (f != kNpos && (best == kNpos || f > best)) { best = f; len = l.size(); }
+  }
+  if (best == kNpos) return false;
+  sv tail = gap.substr(best + len);
+  static constexpr std::array<sv, 16> kRefWords = {"Điều", "điều", "khoản", "Khoản", "điểm", "Điểm", "Mục", "mục",
+                                                   "Phần", "phần", "Chương", "chương", "Phụ", "phụ", "lục", "và"};
+  while (!tail.empty()) {
+    std::size_t e = tail.find(' ');
+    sv word = tail.substr(0, e);
+    while (!word.empty() && (word.back() == ',' || word.back() == ';')) word.remove_suffix(1);
+    const bool ref = std::find(kRefWords.begin(), kRefWords.end(), word) != kRefWords.end();
+    const bool label = !word.empty() && word.size() <= 5 &&
+                       (IsDigit(word[0]) || word.find_first_not_of("IVXivx") == kNpos || (word.size() == 1 && std::islower(static_cast<unsigned char>(word[0]))));
+    if (!word.empty() && !ref && !label) return false;
+    if (e == kNpos) break;
+    tail.remove_prefix(e + 1);
+  }
+  return true;
 }
 
 // The documents a predicate names, from `a` (just after the verb) to `b`: the first one
 // within reach, then those listed beside it ("A và B", "A, B"), stopping at the first
-// description ("A của Chính phủ quy định chi tiết B" names only A).
+// description ("A của Chính phủ quy định chi tiết B" names only A). With `located`, the first
+// may also lie past a description that places the verb's object in it (EndsLocated).
 std::vector<Candidate> ListedTargets(sv t, std::size_t a, std::size_t b, const std::vector<Mention>& ms,
-                                     std::size_t reach) {
+                                     std::size_t reach, bool located = false) {
   std::vector<Candidate> all = Candidates(t, a, b, ms), out;
   for (Candidate& c : all) {
     if (out.empty()) {
       if (c.begin - a > reach) break;
-      if (HasDescription(t.substr(a, c.begin - a)) && c.begin - a > 40) break;
-    } else if (HasDescription(t.substr(out.back().end, c.begin - out.back().end))) {
-      break;
+      const sv gap = t.substr(a, c.begin - a);
+      if (HasDescription(gap) && c.begin - a > 40) {
+        if (!located || gap.find(';') != kNpos || !EndsLocated(gap)) break;
+        c.located = true;
+      }
+    } else if (const sv gap = t.substr(out.back().end, c.begin - out.back().end); HasDescription(gap)) {
+      // "… thay thế Nghị định số A … của Chính phủ quy định về …, hợp tác xã và Nghị định số B …":
+      // a document joined by "và" / "," after a description is listed too, unless the
+      // description has a predicate of its own that B could be the object of.
+      const bool joined = (EndsWith(gap, " và ") || EndsWith(gap, ", ")) && KindAt(t, c.begin) && c.law_name.empty();
+      bool verb = false;
+      for (std::size_t i = 0; joined && !verb && i < gap.size(); ++i) {
+        verb = (i == 0 || gap[i - 1] == ' ') && VerbAt(gap, i).has_value();
+      }
+      if (!joined || verb) break;
     }
     out.push_back(std::move(c));
   }
@@ -418,6 +507,8 @@ class Extractor {
   DocumentRelations Run() {
     bool preamble = true, title_seen = false, effect = false, grounds_seen = false;
     bool title_kind_line = false;  // the previous line was the title's kind alone ("QUYẾT ĐỊNH")
+    bool amending = false;         // inside an article whose heading amends, replaces or repeals
+    std::size_t quoted = 0;        // lines left in a quoted passage; 0 outside one
     std::optional<Pending> pending;
     std::size_t pos = 0;
     while (pos < t_.size()) {
@@ -428,10 +519,29 @@ class Extractor {
       const std::size_t s = SkipSpace(t_, a, b);
       if (s >= b) continue;
       const sv line = t_.substr(s, b - s);
-      const bool article = StartsWith(line, "Điều ") && line.size() > 6 && IsDigit(line[sv("Điều ").size()]);
+      const bool article = ArticleHeading(line);
       // A sentence about the document itself ("Quy định này …") is body even without articles.
-      if (preamble && (EndsPreamble(line, article, grounds_seen) || SelfSubject(t_, SkipMarkers(t_, s, b), b)))
+      // A numbered list before the grounds (a consolidated text's "được sửa đổi, bổ sung bởi: 1.
+      // Luật số …") is not yet the body.
+      if (preamble && (EndsPreamble(line, article, grounds_seen) || SelfSubject(t_, SkipMarkers(t_, s, b), b)) &&
+          (article || !(IsDigit(line[0]) || line[0] == 'I' || line[0] == 'V' || line[0] == 'X') ||
+           !GroundsFollow(pos)))
         preamble = false;
+
+      // Quoted text (the new wording of an amended provision, another law's article cited in a
+      // consolidated text) states nothing about this document: skip it to its closing quote.
+      if (!preamble) {
+        if (quoted > 0) {
+          --quoted;
+          if (line.find("”") != kNpos) quoted = 0;
+          continue;
+        }
+        if (StartsWith(line, "“") || StartsWith(line, "\"")) {
+          if (line.find("”", 1) == kNpos) quoted = kMaxQuotedLines;
+          pending.reset();
+          continue;
+        }
+      }
 
       if (pending) {
         if (IsListItem(line) && !article) {
@@ -463,15 +573,34 @@ class Extractor {
       if (article) {
         heading = true;
         const sv head = line.substr(0, 160);
-        effect = head.find("hiệu lực") != kNpos || head.find("Hiệu lực") != kNpos ||
-                 head.find("thi hành") != kNpos || head.find("Thi hành") != kNpos ||
-                 head.find("thực hiện") != kNpos || head.find("Điều khoản") != kNpos;
+        const std::size_t title = SkipMarkers(t_, s, b);
+        const auto v = VerbAt(t_, title);
+        amending = v && (v->type == RelationType::kRepeals || v->type == RelationType::kReplaces ||
+                         v->type == RelationType::kAmends);
+        // "Điều 9. Hiệu lực thi hành", "Điều 4. Tổ chức thực hiện", "Điều 3. Quyết định này có
+        // hiệu lực …"; not "Điều 7. Thay thế … các nghị định quy định chi tiết thi hành Luật Đất đai".
+        const sv name = t_.substr(title, std::min<std::size_t>(b - title, 160));
+        bool effect_words = false;
+        for (sv w : {sv("hiệu lực"), sv("Hiệu lực"), sv("thi hành"), sv("Thi hành"), sv("thực hiện"),
+                     sv("Thực hiện"), sv("Điều khoản")}) {
+          effect_words = effect_words || head.find(w) != kNpos;
+        }
+        effect = effect_words && (name.size() <= 80 || head.find("này có hiệu lực") != kNpos ||
+                                  StartsWith(name, "Hiệu lực") || StartsWith(name, "Điều khoản") ||
+                                  StartsWith(name, "Tổ chức") || StartsWith(name, "Trách nhiệm"));
       } else if (StartsWith(line, "Chương ") || StartsWith(line, "CHƯƠNG ")) {
         effect = false;
+        amending = false;
       }
+      const std::size_t before = out_.relations.size();
       for (auto [ss, se] : Sentences(t_, s, b)) {
-        auto p = Sentence(ss, se, heading, effect);
+        auto p = Sentence(ss, se, heading, effect, amending);
         if (p) pending = p;
+        if (heading) {
+          // The documents an amending article's heading names: its items may only add to them.
+          amending_docs_.clear();
+          for (std::size_t i = before; i < out_.relations.size(); ++i) amending_docs_.insert(out_.relations[i].target);
+        }
         heading = false;
       }
     }
@@ -484,6 +613,37 @@ class Extractor {
     RelationType type;
     std::string part;
   };
+
+  // "Điều 7. …", "Điều 3: …", "Điều 8 Hiệu lực …": an article heading, not a wrapped reference
+  // ("Điều 19;", "Điều 4 và điểm b khoản 1 Điều 5 của Nghị định này …").
+  static bool ArticleHeading(sv line) {
+    if (!StartsWith(line, "Điều ")) return false;
+    std::size_t e = sv("Điều ").size();
+    const std::size_t digits = e;
+    while (e < line.size() && IsDigit(line[e])) ++e;
+    if (e == digits) return false;
+    if (e < line.size() && line[e] >= 'a' && line[e] <= 'z' && (e + 1 >= line.size() || !std::isalpha(static_cast<unsigned char>(line[e + 1])))) ++e;
+    if (e >= line.size()) return true;
+    if (line[e] == '.' || line[e] == ':') return true;
+    return line[e] == ' ' && UpperAt(line, e + 1) && !IsDigit(line[e + 1]);
+  }
+
+  // A quoted passage whose closing quote is lost ends after this many lines.
+  static constexpr std::size_t kMaxQuotedLines = 300;
+
+  // A "Căn cứ" line starts within the next few lines from byte `from`, before any article.
+  bool GroundsFollow(std::size_t from) const {
+    for (int i = 0; i < 8 && from < t_.size(); ++i) {
+      std::size_t nl = t_.find('\n', from);
+      if (nl == kNpos) nl = t_.size();
+      const std::size_t s = SkipSpace(t_, from, nl);
+      const sv line = t_.substr(s, nl - s);
+      if (StartsWith(line, "Căn cứ")) return true;
+      if (StartsWith(line, "Điều ") || StartsWith(line, "Chương ")) return false;
+      from = nl + 1;
+    }
+    return false;
+  }
 
   static bool EndsPreamble(sv line, bool article, bool grounds_seen) {
     if (article || StartsWith(line, "Chương ") || StartsWith(line, "CHƯƠNG ") || StartsWith(line, "Phần ") ||
@@ -546,7 +706,8 @@ class Extractor {
       for (std::size_t i = 1; i < cs.size() && cs[i].begin < semi; ++i) {
         const sv gap = t_.substr(head.end, cs[i].begin - head.end);
         if (HasDescription(gap)) break;
-        if (EndsWith(gap, " và ") || EndsWith(gap, ", ") || EndsWith(gap, "; ")) {
+        if (EndsWith(gap, " và ") || EndsWith(gap, ", ") || EndsWith(gap, "; ") || EndsWith(gap, " và số ") ||
+            EndsWith(gap, ", số ") || EndsWith(gap, "; số ")) {
           next = cs[i].begin;
           break;
         }
@@ -598,7 +759,7 @@ class Extractor {
 
   // One sentence after the preamble. Returns a pending list type when the sentence introduces
   // a list ("Bãi bỏ các văn bản sau:") without naming a document itself.
-  std::optional<Pending> Sentence(std::size_t ss, std::size_t se, bool heading, bool effect) {
+  std::optional<Pending> Sentence(std::size_t ss, std::size_t se, bool heading, bool effect, bool amending) {
     const std::size_t p = SkipMarkers(t_, ss, se);
     if (p >= se) return std::nullopt;
     const bool colon = EndsWith(t_.substr(ss, se - ss), ":");
@@ -606,15 +767,47 @@ class Extractor {
       Validity(subj, se);
       return SelfPredicates(subj, ss, se, colon);
     }
-    if (!heading && !effect) return std::nullopt;
-    // Verb first: "Bãi bỏ Quyết định số …", "Sửa đổi, bổ sung một số điều của …".
+    if (!heading && !effect && !amending) return std::nullopt;
+    // Verb first: "Bãi bỏ Quyết định số …", "Sửa đổi, bổ sung một số điều của …", and the
+    // items of an amending article ("1. Thay thế, bãi bỏ các điểm, khoản … tại Nghị định số …").
     if (auto v = VerbAt(t_, p);
         v && (v->type == RelationType::kRepeals || v->type == RelationType::kReplaces ||
               v->type == RelationType::kAmends)) {
-      const std::size_t n = Predicate(*v, p, se, ss, se, 300);
-      if (n == 0 && colon) return Pending{v->type, v->type == RelationType::kReplaces ? "" : "whole"};
+      // "Thay thế, bổ sung, bãi bỏ …": every verb of the chain applies to the same objects.
+      std::vector<Verb> chain = {*v};
+      std::size_t q = p + v->text.size();
+      for (;;) {
+        std::size_t r = q;
+        for (sv sep : {sv(", "), sv(" và "), sv(" hoặc ")}) {
+          if (StartsWith(t_.substr(r, se - r), sep)) { r += sep.size(); break; }
+        }
+        auto next = r > q ? VerbAt(t_, r) : std::nullopt;
+        if (!next) break;
+        chain.push_back(*next);
+        q = r + next->text.size();
+      }
+      std::size_t n = 0;
+      const std::size_t before = out_.relations.size();
+      for (const Verb& verb : chain) {
+        if (verb.type != RelationType::kRepeals && verb.type != RelationType::kReplaces &&
+            verb.type != RelationType::kAmends)
+          continue;
+        n += Predicate(verb, q - verb.text.size(), se, ss, se, 300, /*located=*/true);
+      }
+      // An item of an article amending document A that names another document B is A's new
+      // wording or a cross-reference, not this document's act on B.
+      if (amending && !heading && !effect && !amending_docs_.empty()) {
+        while (out_.relations.size() > before && !amending_docs_.count(out_.relations.back().target)) {
+          out_.relations.pop_back();
+          while (!unresolved_.empty() && unresolved_.back().first >= out_.relations.size()) unresolved_.pop_back();
+        }
+      }
+      // An amending article's items introduce the new wording, not lists of documents.
+      if (n == 0 && colon && (heading || effect))
+        return Pending{v->type, v->type == RelationType::kReplaces ? "" : "whole"};
       return std::nullopt;
     }
+    if (!heading && !effect) return std::nullopt;
     // "<văn bản> hết hiệu lực …": the sentence's subject is the other document.
     const sv sentence = t_.substr(ss, se - ss);
     const std::size_t het = sentence.find("hết hiệu lực");
@@ -631,16 +824,32 @@ class Extractor {
   // ",", ";" ("… có hiệu lực từ … và thay thế …").
   std::optional<Pending> SelfPredicates(std::size_t subj, std::size_t ss, std::size_t se, bool colon) {
     std::vector<std::pair<std::size_t, Verb>> verbs;
+    // The previous verb's end and whether it was this subject's: "sửa đổi, bổ sung" is one
+    // predicate, so "bổ sung" is the subject's only when "sửa đổi" is.
+    std::size_t prev_end = kNpos;
+    bool prev_kept = false;
     for (std::size_t i = subj; i < se; ++i) {
       if (!IsSpace(t_[i - 1])) continue;
       auto v = VerbAt(t_, i);
       if (!v) continue;
       const sv before = t_.substr(subj, i - subj);
+      if (prev_end != kNpos && (i == prev_end + 2 || i == prev_end + 5) &&
+          (t_.substr(prev_end, i - prev_end) == ", " || t_.substr(prev_end, i - prev_end) == " và ")) {
+        if (prev_kept) verbs.push_back({i, *v});
+        prev_end = i + v->text.size();
+        i = prev_end - 1;
+        continue;
+      }
+      prev_end = i + v->text.size();
+      prev_kept = false;
       const bool adjacent = before.size() <= 12 && before.find_first_not_of(" \t") == kNpos;
       const bool joined = EndsWith(before, " và ") || EndsWith(before, ", ") || EndsWith(before, "; ") ||
                           EndsWith(before, "đồng thời ") || EndsWith(before, " đã ");
       const bool passive = EndsWith(before, "được ") || EndsWith(before, "bị ");
-      if ((adjacent || joined) && !passive) verbs.push_back({i, *v});
+      if ((adjacent || joined) && !passive) {
+        verbs.push_back({i, *v});
+        prev_kept = true;
+      }
       i += v->text.size() - 1;
     }
     std::optional<Pending> pending;
@@ -660,13 +869,26 @@ class Extractor {
 
   // Relations of one verb at `v` over [v, stop); returns how many it added.
   std::size_t Predicate(const Verb& verb, std::size_t v, std::size_t stop, std::size_t ss, std::size_t se,
-                        std::size_t reach) {
+                        std::size_t reach, bool located = false) {
     const std::size_t from = v + verb.text.size();
-    std::vector<Candidate> cs = ListedTargets(t_, from, stop, ms_, reach);
+    std::vector<Candidate> cs = ListedTargets(t_, from, stop, ms_, reach, located);
     if (cs.empty()) return 0;
     const sv gap = t_.substr(from, cs.front().begin - from);
-    for (Candidate& c : cs) Add(verb.type, c, ss, se, gap, "");
+    // Replacing a part ("Thay thế Phụ lục II ban hành kèm theo Nghị định số …", "thay thế các
+    // cụm từ tại …") amends the document; only replacing the document itself is "replaces".
+    RelationType type = verb.type;
+    const bool part_object = cs.front().located || HasPartNoun(gap);
+    if (type == RelationType::kReplaces && part_object) type = RelationType::kAmends;
+    for (Candidate& c : cs) Add(type, c, ss, se, gap, part_object && gap.find("toàn bộ") == kNpos ? "part" : "");
     return cs.size();
+  }
+
+  static bool HasPartNoun(sv gap) {
+    for (sv w : {sv("Phụ lục"), sv("phụ lục"), sv("cụm từ"), sv("Mẫu"), sv("mẫu"), sv("Điều"), sv("khoản"),
+                 sv("điểm"), sv("danh mục"), sv("Danh mục"), sv("thủ tục")}) {
+      if (gap.find(w) != kNpos) return true;
+    }
+    return false;
   }
 
   void Add(RelationType type, const Candidate& c, std::size_t ss, std::size_t se, sv gap, sv part) {
@@ -678,11 +900,8 @@ class Extractor {
     r.surface = std::string(t_.substr(c.begin, c.end - c.begin));
     r.sentence_begin = ss;
     r.sentence_end = se;
-    if (!part.empty() && (type == RelationType::kRepeals || type == RelationType::kAmends)) {
-      r.part = std::string(part);
-    } else {
-      PartOf(gap, r);
-    }
+    PartOf(gap, r);
+    if (!part.empty() && (type == RelationType::kRepeals || type == RelationType::kAmends)) r.part = std::string(part);
     if (c.needs_year) unresolved_.push_back({out_.relations.size(), Lower(c.law_name)});
     if (!c.law_name.empty() && !c.needs_year) years_.emplace(Lower(c.law_name), c.target);
     for (Relation& old : out_.relations) {
@@ -734,7 +953,13 @@ class Extractor {
             Until(q, se);
           } else {
             out_.effective_from = RelativePhrase(phrase, se);
+            // "… kể từ ngày ký đến hết ngày 24 tháng 02 năm 2030".
+            const std::size_t until = t_.substr(0, se).find(" đến ", q);
+            if (until != kNpos && until < q + 40) Until(until, se);
           }
+        } else if (StartsWith(t_.substr(p, se - p), "theo ")) {
+          // "… có hiệu lực thi hành theo Quyết định số 3659/QĐ-BKHCN …": as that document.
+          out_.effective_from = RelativePhrase(phrase, se);
         } else if (StartsWith(t_.substr(p, se - p), "sau ") || StartsWith(t_.substr(p, se - p), "vào ngày") ||
                    StartsWith(t_.substr(p, se - p), "trong ")) {
           std::size_t q = p + (t_[p] == 's' ? sv("sau ").size() : 0);
@@ -770,6 +995,10 @@ class Extractor {
 
   std::string RelativePhrase(std::size_t p, std::size_t se) {
     std::size_t e = std::min(se, p + 80);
+    // Cut at a word boundary, never inside a multi-byte letter.
+    if (e < se) {
+      while (e > p && !IsSpace(t_[e])) --e;
+    }
     for (sv stop : {sv(","), sv(";"), sv("."), sv(" và "), sv(" đến "), sv(" đối với "), sv(" cho ")}) {
       std::size_t f = t_.substr(0, e).find(stop, p);
       if (f != kNpos) e = f;
@@ -783,6 +1012,7 @@ class Extractor {
   DocumentRelations out_;
   std::vector<std::pair<std::size_t, std::string>> unresolved_;
   std::map<std::string, std::string> years_;  // lower-cased law name → "Luật X 2024"
+  std::set<std::string> amending_docs_;       // targets the current article's heading named
 };
 
 }  // namespace

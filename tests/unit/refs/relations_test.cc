@@ -126,6 +126,57 @@ const Case kCases[] = {
      Decree("", "Các văn bản sau đây hết hiệu lực kể từ ngày Nghị định này có hiệu lực thi hành:\n"
                 "a) Nghị định số 1/2019/NĐ-CP;\nb) Thông tư số 2/2020/TT-BNV."),
      {"expires 01/2019/NĐ-CP", "expires 02/2020/TT-BNV"}},
+    // Forms found on the tune split of tests/data/relations (texts written for these tests).
+    {"AmendingArticleItemsNameTheirDocuments",
+     Decree("", "Nghị định này có hiệu lực kể từ ngày ký.",
+            "Điều 2. Thay thế, bổ sung, bãi bỏ một số cụm từ tại các nghị định về lưu trữ\n"
+            "1. Thay thế, bãi bỏ các điểm, khoản, cụm từ, mẫu tại Nghị định số 30/2020/NĐ-CP\n"
+            "a) Thay thế các cụm từ như sau:\n- Cụm từ “cấp huyện” bằng cụm từ “cấp xã” tại khoản 4\nĐiều 19;\n"
+            "2. Thay thế, bãi bỏ các cụm từ sau đây tại Nghị định số 31/2021/NĐ-CP\n"),
+     {"amends 30/2020/NĐ-CP [part]", "repeals 30/2020/NĐ-CP [part]", "amends 31/2021/NĐ-CP [part]",
+      "repeals 31/2021/NĐ-CP [part]"}},
+    {"RepealsItemsLocatedInADocument",
+     Decree("", "Quyết định này có hiệu lực kể từ ngày ký. Bãi bỏ thủ tục hành chính có số thứ tự 3, 4 tại "
+                "Quyết định số 12/2021/QĐ-UBND ngày 5/5/2021 của Chủ tịch Ủy ban nhân dân tỉnh."),
+     {"repeals 12/2021/QĐ-UBND [part]"}},
+    {"ReplacingAnAppendixAmends",
+     Decree("", "1. Nghị định này có hiệu lực kể từ ngày ký.\n2. Thay thế Phụ lục II ban hành kèm theo Nghị định số "
+                "30/2020/NĐ-CP bằng Phụ lục I ban hành kèm theo Nghị định này."),
+     {"amends 30/2020/NĐ-CP [part]"}},
+    {"ReplacesSecondDocumentAfterDescription",
+     Decree("", "Nghị định này có hiệu lực từ ngày 01/3/2026 và thay thế Nghị định số 44/2019/NĐ-CP ngày 2/5/2019 "
+                "của Chính phủ quy định về kho lưu trữ, hồ sơ và Nghị định số 50/2021/NĐ-CP ngày 3/6/2021 của "
+                "Chính phủ sửa đổi, bổ sung một số điều của Nghị định số 44/2019/NĐ-CP."),
+     {"replaces 44/2019/NĐ-CP", "replaces 50/2021/NĐ-CP"}},
+    {"LawNameWithCuaNhaNuoc",
+     Decree("Căn cứ Luật Trách nhiệm bồi thường của Nhà nước ngày 20 tháng 6 năm 2017;\n"
+            "Căn cứ Luật Lưu trữ ngày 21 tháng 6 năm 2024 của Quốc hội;\n", ""),
+     {"based_on Luật Trách nhiệm bồi thường của Nhà nước 2017", "based_on Luật Lưu trữ 2024"}},
+    {"NamedLawWithItsNumberIsTheNumber",
+     Decree("Căn cứ Luật Phòng cháy, chữa cháy và cứu nạn, cứu hộ số 55/2024/QH15;\n", ""),
+     {"based_on 55/2024/QH15"}},
+    {"GroundsListedAsSoAndVaSo",
+     Decree("Căn cứ các Nghị định của Chính phủ: số 63/2010/NĐ-CP ngày 08/6/2010 về kiểm soát thủ tục hành "
+            "chính; số 48/2013/NĐ-CP ngày 14/5/2013 và số 92/2017/NĐ-CP ngày 07/8/2017 sửa đổi, bổ sung một số "
+            "điều của các nghị định liên quan;\n", ""),
+     {"based_on 63/2010/NĐ-CP", "based_on 48/2013/NĐ-CP", "based_on 92/2017/NĐ-CP"}},
+    {"ImplementsATreaty",
+     "BỘ CÔNG THƯƠNG\nTHÔNG TƯ\nQUY ĐỊNH VỀ HẠN NGẠCH THỬ NGHIỆM\n"
+     "Thực hiện Hiệp định Thương mại giữa Việt Nam và Lào ký ngày 08 tháng 4 năm 2024;\n"
+     "Điều 1. Phạm vi\nThông tư này quy định về hạn ngạch.\n",
+     {"implements Hiệp định Thương mại giữa Việt Nam và Lào 2024"}},
+    {"QuotedNewWordingStatesNothing",
+     Decree("", "Nghị định này có hiệu lực kể từ ngày ký.",
+            "Điều 2. Sửa đổi, bổ sung Điều 4 của Nghị định số 30/2020/NĐ-CP như sau:\n"
+            "“Điều 4. Hiệu lực thi hành\n1. Bãi bỏ Quyết định số 7/2015/QĐ-UBND.\n"
+            "2. Nghị định số 1/2019/NĐ-CP hết hiệu lực kể từ ngày 01/01/2020.”\n"),
+     {"amends 30/2020/NĐ-CP [part 4]"}},
+    {"ConsolidatedTextGroundsAfterItsAmendmentList",
+     "VĂN PHÒNG QUỐC HỘI\nLUẬT LƯU TRỮ\nLuật Lưu trữ số 33/2024/QH15 ngày 21 tháng 6 năm 2024 của Quốc hội, "
+     "được sửa đổi, bổ sung bởi:\n1. Luật số 81/2025/QH15 ngày 1 tháng 7 năm 2025 của Quốc hội;\n"
+     "Căn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam;\nQuốc hội ban hành Luật Lưu trữ.\n"
+     "Điều 1. Phạm vi điều chỉnh\nLuật này quy định về lưu trữ.\n",
+     {"based_on Hiến pháp"}},
 
     // Negatives: other documents' relations, cross-references, someone else's act.
     {"DescriptionOfAnotherDocumentsAmendment",
@@ -210,6 +261,10 @@ INSTANTIATE_TEST_SUITE_P(
                  "2025-07-01", "2026-12-31"},
         DateCase{"Nghị quyết này có hiệu lực từ ngày ký. Nghị quyết này hết hiệu lực kể từ ngày 31/12/2030.",
                  "từ ngày ký", "2030-12-31"},
+        DateCase{"Quyết định này có hiệu lực thi hành theo Quyết định số 3659/QĐ-BKHCN ngày 13/11/2025.",
+                 "theo Quyết định số 3659/QĐ-BKHCN ngày 13/11/2025", ""},
+        DateCase{"Thông tư này có hiệu lực thi hành kể từ ngày ký đến hết ngày 24 tháng 02 năm 2030.", "kể từ ngày ký",
+                 "2030-02-24"},
         // Another provision's date is not the document's.
         DateCase{"Điều 5 của Nghị định số 1/2020/NĐ-CP có hiệu lực từ ngày 01/01/2021.", "", ""}));
 
