@@ -4,9 +4,9 @@
 #   bin/vankien                          the command (component runtime)
 #   share/vankien/registry.tsv           the registry a new index starts from (runtime)
 #   share/man/man1, bash and zsh completion, the systemd unit: cmake/Docs.cmake, cmake/Packaging.cmake
-#   lib/libvankien_*.a                   the libraries (component dev)
+#   lib/<multiarch>/libvankien_*.a       the libraries (component dev)
 #   include/vankien/{indexer,search}/    the public headers, included as "search/searcher.h" (dev)
-#   lib/cmake/vankien/, lib/pkgconfig/vankien.pc                                          (dev)
+#   lib/<multiarch>/cmake/vankien/, lib/<multiarch>/pkgconfig/vankien.pc                  (dev)
 # The web page is compiled into the binary (tools/server/embed_static.cmake): nothing to install.
 #
 # Static libraries only, no shared library with a soname. Before 1.0 the C++ API changes with
@@ -16,6 +16,13 @@
 # the exact version it was built with. The cost: the libraries' own dependencies (Xapian, ICU,
 # poppler, Tesseract …) are linked by the consumer too, so vankienConfig.cmake finds them and
 # vankien.pc lists them. Revisit when the API is frozen (pimpl'd Searcher/IndexWriter already).
+# Libraries in Debian's multiarch directory (lib/x86_64-linux-gnu) whatever the prefix, as
+# GNUInstallDirs does for /usr only: the .deb is staged from a tree configured for /usr/local,
+# and pkg-config and CMake search that directory under /usr/local too.
+if(NOT DEFINED CMAKE_INSTALL_LIBDIR AND CMAKE_LIBRARY_ARCHITECTURE AND EXISTS /etc/debian_version)
+  set(CMAKE_INSTALL_LIBDIR "lib/${CMAKE_LIBRARY_ARCHITECTURE}" CACHE PATH
+      "Object code libraries (LIBDIR)")
+endif()
 include(GNUInstallDirs)
 include(CMakePackageConfigHelpers)
 
