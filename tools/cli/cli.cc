@@ -3,7 +3,9 @@
 #include <unistd.h>
 
 #include <cstdlib>
+#include <filesystem>
 #include <iostream>
+#include <system_error>
 
 #include "tools/json/json_output.h"
 
@@ -12,6 +14,18 @@ namespace vankien::cli {
 std::string DefaultDatabase() {
   const char* env = std::getenv("VANKIEN_DB");
   return env != nullptr && *env != '\0' ? std::string(env) : std::string("vankien.db");
+}
+
+std::string DefaultRegistryPath() {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+  if (!ec) {
+    const fs::path installed =
+        (exe.parent_path() / VANKIEN_INSTALLED_REGISTRY_FROM_BIN).lexically_normal();
+    if (fs::is_regular_file(installed, ec)) return installed.string();
+  }
+  return VANKIEN_DEFAULT_REGISTRY;
 }
 
 void AddDatabaseOption(CLI::App& cmd, std::string* db) {

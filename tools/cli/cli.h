@@ -38,6 +38,10 @@ Runner RegisterServe(CLI::App& app);
 
 // $VANKIEN_DB, or ./vankien.db.
 std::string DefaultDatabase();
+// The registry `vankien index` starts a new index from: an installed binary's own copy
+// (<prefix>/share/vankien/registry.tsv, found from the binary's location so a staged or moved
+// install works too), else the source tree's corpus/registry.tsv (a build-tree binary).
+std::string DefaultRegistryPath();
 // Adds the common `--db DIR` option bound to `db` (defaulting to DefaultDatabase()).
 void AddDatabaseOption(CLI::App& cmd, std::string* db);
 

@@ -31,7 +31,7 @@ struct IndexArgs {
   bool positions = false;
   bool exact_positions = false;
   std::size_t shards = 0;
-  std::string registry = VANKIEN_DEFAULT_REGISTRY;
+  std::string registry = DefaultRegistryPath();
   std::string encoding;             // force one for text files
   std::vector<std::string> fields;  // "text=body"
   std::size_t max_pdf_pages = 2000;

@@ -2,11 +2,13 @@
 #include <unistd.h>
 
 #include <cstdlib>
+#include <string>
 #include <string_view>
 
 #include <iostream>
 #include <vector>
 
+#include "indexer/version.h"
 #include "tools/cli/cli.h"
 
 namespace {
@@ -30,7 +32,7 @@ int main(int argc, char** argv) {
   CLI::App app{"vankien — archive and full-text search for Vietnamese resolutions, conclusions, "
                "directives and the articles that discuss them"};
   app.require_subcommand(1);
-  app.set_version_flag("--version", "vankien 0.1.0");
+  app.set_version_flag("--version", "vankien " + std::string(vankien::kVersion));
   std::vector<std::pair<CLI::App*, Runner>> commands;
   auto add = [&](Runner (*reg)(CLI::App&)) {
     const std::size_t before = app.get_subcommands({}).size();
