@@ -355,12 +355,21 @@ std::optional<IndexWriter::FileState> DecodeFileState(const std::string& value) 
   st.size = j.value("size", std::uint64_t{0});
   st.mtime = j.value("mtime", std::int64_t{0});
   st.documents = j.value("documents", std::size_t{0});
+  st.id = j.value("id", "");
+  st.mtime_ns = j.value("mtime_ns", std::int64_t{0});
+  st.ctime_ns = j.value("ctime_ns", std::int64_t{0});
+  st.inode = j.value("inode", std::uint64_t{0});
+  st.racy = j.value("racy", false);
   return st;
 }
 
 std::string EncodeFileState(const IndexWriter::FileState& state) {
-  const nlohmann::json j = {{"path", state.path}, {"hash", state.hash}, {"size", state.size},
-                            {"mtime", state.mtime}, {"documents", state.documents}};
+  nlohmann::json j = {{"path", state.path}, {"hash", state.hash}, {"size", state.size},
+                            {"mtime", state.mtime}, {"documents", state.documents},
+                            {"mtime_ns", state.mtime_ns}, {"ctime_ns", state.ctime_ns},
+                            {"inode", state.inode}};
+  if (!state.id.empty()) j["id"] = state.id;
+  if (state.racy) j["racy"] = true;
   return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 

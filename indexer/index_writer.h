@@ -77,6 +77,19 @@ class IndexWriter {
     std::uint64_t size = 0;
     std::int64_t mtime = 0;  // seconds
     std::size_t documents = 0;
+    // The document id the file's path gave it (a .txt, .html, .pdf or .docx file is one
+    // document); empty for a JSONL file, whose records carry their own ids. Lets a later run
+    // see that another file would take the same id.
+    std::string id;
+    // Full timestamps (nanoseconds since the epoch) and inode, so a rewrite within the same
+    // second is seen (0 in records written before they were kept: such a file is hashed once).
+    std::int64_t mtime_ns = 0;
+    std::int64_t ctime_ns = 0;
+    std::uint64_t inode = 0;
+    // Modified at or after the start of the run that recorded it: a later write in that same
+    // clock tick would leave size and times unchanged, so the next run hashes it again
+    // (git's "racily clean" entries).
+    bool racy = false;
   };
   std::optional<FileState> GetFileState(const std::string& path) const;
   // Records `state`; it becomes durable with the next commit, together with the documents
