@@ -52,6 +52,10 @@ struct IndexWriterOptions {
   // corpus/registry.tsv); empty or missing file: start empty. Official documents indexed later
   // (those with a symbol) are added to the index's registry.
   std::string seed_registry;
+  // Start over: an existing index in `dir` is emptied (Xapian's DB_CREATE_OR_OVERWRITE), and a
+  // folder of Xapian tables that is not a readable index (no version file) is deleted instead
+  // of refused. Off by default: such a folder is refused with kFailedPrecondition.
+  bool rebuild = false;
 };
 
 class IndexWriter {
@@ -59,7 +63,10 @@ class IndexWriter {
   // Opens or creates the database in directory `dir`. `analyzer` must outlive the writer.
   // Fails with kFailedPrecondition while another process writes it, kPermissionDenied when it
   // (or the folder it would be made in) cannot be written, kInvalidArgument when it was built
-  // with another schema or its shard layout does not match `options.shards`.
+  // with another schema or its shard layout does not match `options.shards`, and
+  // kFailedPrecondition when `dir` holds Xapian tables that are not a readable index (damaged,
+  // half-copied: see IndexWriterOptions::rebuild). A compaction killed during its swap is
+  // finished first (RecoverInterruptedCompaction, indexer/compact.h).
   static Result<std::unique_ptr<IndexWriter>> Open(const std::string& dir,
                                                    const text::Analyzer& analyzer,
                                                    const IndexWriterOptions& options = {});
