@@ -240,6 +240,8 @@ Result<std::unique_ptr<Server>> Server::Start(ServerOptions options) {
     options.handler.allowed_hosts = LoopbackHosts();
   }
   auto impl = std::make_unique<Impl>(std::move(options));
+  // Stopping abandons searches still running, so that shutdown does not wait for them.
+  impl->options.handler.cancel = &impl->stopping;
   const tcp::endpoint endpoint(address, impl->options.port);
   const std::string where = impl->options.bind + ":" + std::to_string(impl->options.port);
   impl->acceptor.open(endpoint.protocol(), ec);
