@@ -2,6 +2,10 @@
 
 #include <xapian.h>
 
+#include <signal.h>
+
+#include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <vector>
 
@@ -21,15 +25,46 @@ std::uint64_t SizeOf(const fs::path& dir) {
   return bytes;
 }
 
+// `target` with `suffix` appended to its last component ("db/" + ".old" is "db.old").
+fs::path Sibling(const fs::path& target, const char* suffix) {
+  std::string s = target.lexically_normal().string();
+  while (s.size() > 1 && s.back() == '/') s.pop_back();
+  return s + suffix;
+}
+
+// Fault injection for tests: VANKIEN_FAULT=compact-swap kills the process (SIGKILL, nothing
+// flushed) between the two renames of a swap, the window a crash must survive.
+void MaybeDieInSwap() {
+  const char* fault = std::getenv("VANKIEN_FAULT");
+  if (fault != nullptr && std::strcmp(fault, "compact-swap") == 0) ::raise(SIGKILL);
+}
+
+// Moves `target.old` back to `target` when `target` is missing.
+Status RestoreOne(const fs::path& target, std::vector<std::string>* restored) {
+  std::error_code ec;
+  const fs::path old = Sibling(target, ".old");
+  if (fs::exists(target, ec) || !fs::is_directory(old, ec)) return Status::Ok();
+  fs::rename(old, target, ec);
+  if (ec) {
+    return Status::IoError(target.string() + " is missing and a compaction killed part-way left it in " +
+                           old.string() + ", which cannot be moved back (" + ec.message() +
+                           "); move it back by hand: mv " + old.string() + " " + target.string());
+  }
+  if (restored != nullptr) restored->push_back(target.string());
+  return Status::Ok();
+}
+
 // Puts `fresh` where `target` is; `target` moves to target.old, which the caller removes once it
 // has let go of the old database's lock. Renaming while the lock is held means no writer can
 // slip into the old database between the copy and the swap.
 Status Swap(const fs::path& target, const fs::path& fresh, fs::path* old) {
-  *old = target.string() + ".old";
+  *old = Sibling(target, ".old");
   std::error_code ec;
   fs::remove_all(*old, ec);
   fs::rename(target, *old, ec);
   if (ec) return Status::IoError("cannot move " + target.string() + " aside: " + ec.message());
+  // A kill here leaves no `target`: RecoverInterruptedCompaction moves the old one back.
+  MaybeDieInSwap();
   fs::rename(fresh, target, ec);
   if (ec) {
     std::error_code back;
@@ -52,7 +87,22 @@ Status CompactInto(const std::vector<std::string>& sources, const fs::path& out)
 
 }  // namespace
 
+Status RecoverInterruptedCompaction(const std::string& dir, std::vector<std::string>* restored) {
+  // The index folder itself first (a merge swaps it whole), then its shards.
+  if (Status st = RestoreOne(dir, restored); !st.ok()) return st;
+  std::error_code ec;
+  if (!fs::exists(dir, ec)) return Status::Ok();
+  auto layout = shards::Read(dir);
+  if (!layout.ok()) return Status::Ok();  // not an index: the caller's own open says so
+  if (!layout->sharded) return Status::Ok();
+  for (const std::string& shard : layout->local) {
+    if (Status st = RestoreOne(shard, restored); !st.ok()) return st;
+  }
+  return Status::Ok();
+}
+
 Result<CompactReport> CompactIndex(const std::string& dir, bool merge) {
+  if (Status st = RecoverInterruptedCompaction(dir); !st.ok()) return st;
   auto layout = shards::Read(dir);
   if (!layout.ok()) return layout.status();
   if (!layout->remote.empty()) {
@@ -70,7 +120,7 @@ Result<CompactReport> CompactIndex(const std::string& dir, bool merge) {
       locks.emplace_back(shard, Xapian::DB_OPEN);
     }
     if (merge && layout->sharded) {
-      const fs::path merged = fs::path(dir).lexically_normal().string() + ".merging";
+      const fs::path merged = Sibling(dir, ".merging");
       current = dir;
       Status st = CompactInto(layout->local, merged);
       if (!st.ok()) return st;
@@ -84,7 +134,7 @@ Result<CompactReport> CompactIndex(const std::string& dir, bool merge) {
     } else {
       for (std::size_t k = 0; k < layout->local.size(); ++k) {
         current = layout->local[k];
-        const fs::path fresh = current + ".compacting";
+        const fs::path fresh = Sibling(current, ".compacting");
         Status st = CompactInto({current}, fresh);
         if (!st.ok()) return st;
         fs::path old;

@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "indexer/base/status.h"
 
@@ -20,7 +21,16 @@ struct CompactReport {
 
 // Compacts the index in `dir` (one database or local shards). Fails naming the shard, and
 // leaves it as it was, when it cannot (another process is writing, disk full, remote shards).
+// Starts with RecoverInterruptedCompaction(dir).
 Result<CompactReport> CompactIndex(const std::string& dir, bool merge);
+
+// Finishes what a compaction killed during its swap left: the database (or a shard) moved to
+// `<name>.old` and its compacted copy not yet in place, so `<name>` is missing. The old
+// database, durable since its last commit, is moved back (the compacted copy is then a
+// leftover the next compaction replaces). Does nothing when every database is in place. The
+// writer calls it before opening, so that an indexer never creates an empty index where the
+// old one should be. `restored` (optional) receives the paths put back.
+Status RecoverInterruptedCompaction(const std::string& dir, std::vector<std::string>* restored = nullptr);
 
 }  // namespace vankien
 

@@ -1,14 +1,16 @@
 #include "indexer/index_run.h"
 
-#include <optional>
-
-#include "indexer/refs/recognizer.h"
+#include <sys/stat.h>
 
 #include <algorithm>
 #include <chrono>
 #include <filesystem>
+#include <optional>
+#include <unordered_map>
 #include <unordered_set>
 #include <utility>
+
+#include "indexer/refs/recognizer.h"
 
 #include "indexer/doc/file_hash.h"
 
@@ -21,7 +23,10 @@ struct Input {
   std::string path;  // absolute, normalized
   std::string id;    // id a .txt file gets: its path relative to the root it was found under
   std::uint64_t size = 0;
-  std::int64_t mtime = 0;
+  std::int64_t mtime = 0;     // seconds
+  std::int64_t mtime_ns = 0;  // nanoseconds since the epoch
+  std::int64_t ctime_ns = 0;
+  std::uint64_t inode = 0;
 };
 
 struct Collected {
@@ -30,19 +35,31 @@ struct Collected {
   std::uint64_t bytes = 0;
 };
 
+// The path a file is known by: absolute with symbolic links resolved, so that a link to a file
+// and the file itself are one source, indexed once.
 std::string Absolute(const fs::path& p) {
   std::error_code ec;
+  const fs::path c = fs::canonical(p, ec);
+  if (!ec) return c.string();
   const fs::path a = fs::absolute(p, ec);
   return (ec ? p : a).lexically_normal().string();
 }
 
+std::int64_t Nanos(const timespec& t) {
+  return static_cast<std::int64_t>(t.tv_sec) * 1000000000 + t.tv_nsec;
+}
+
+// Size, full modification and change times and inode (of the target, for a link): a rewrite
+// within one second changes the nanoseconds or, when the file system keeps only seconds, the
+// change time or inode of a file replaced by rename.
 bool Stat(const fs::path& p, Input* in) {
-  std::error_code ec;
-  in->size = fs::file_size(p, ec);
-  if (ec) return false;
-  const auto t = fs::last_write_time(p, ec);
-  if (ec) return false;
-  in->mtime = std::chrono::duration_cast<std::chrono::seconds>(t.time_since_epoch()).count();
+  struct stat st {};
+  if (::stat(p.c_str(), &st) != 0) return false;
+  in->size = static_cast<std::uint64_t>(st.st_size);
+  in->mtime = st.st_mtim.tv_sec;
+  in->mtime_ns = Nanos(st.st_mtim);
+  in->ctime_ns = Nanos(st.st_ctim);
+  in->inode = st.st_ino;
   return true;
 }
 
@@ -54,6 +71,7 @@ bool HasFlag(const Document& doc, std::string_view flag) {
 // cannot happen) into the files to load. Unreadable entries become problems.
 Collected Collect(const std::vector<std::string>& paths, std::vector<LoadProblem>* problems) {
   Collected c;
+  std::unordered_set<std::string> taken;  // paths already collected: each file once
   for (const std::string& arg : paths) {
     std::error_code ec;
     const fs::file_status st = fs::status(arg, ec);
@@ -68,6 +86,7 @@ Collected Collect(const std::vector<std::string>& paths, std::vector<LoadProblem
         continue;
       }
       c.roots.push_back(in.path);
+      if (!taken.insert(in.path).second) continue;
       c.bytes += in.size;
       c.inputs.push_back(std::move(in));
       continue;
@@ -102,11 +121,15 @@ Collected Collect(const std::vector<std::string>& paths, std::vector<LoadProblem
         problems->push_back({it->path().string(), 0, "cannot read its size or time"});
         continue;
       }
-      c.bytes += in.size;
       found.push_back(std::move(in));
     }
     std::sort(found.begin(), found.end(), [](const Input& a, const Input& b) { return a.path < b.path; });
-    c.inputs.insert(c.inputs.end(), found.begin(), found.end());
+    for (Input& in : found) {
+      // A link to a file already collected (or two links to one) adds nothing.
+      if (!taken.insert(in.path).second) continue;
+      c.bytes += in.size;
+      c.inputs.push_back(std::move(in));
+    }
   }
   return c;
 }
@@ -117,7 +140,14 @@ Collected Collect(const std::vector<std::string>& paths, std::vector<LoadProblem
 class Run {
  public:
   Run(IndexWriter& writer, const IndexRunOptions& options, IndexReport* report)
-      : writer_(writer), options_(options), report_(*report), added_before_(writer.documents_added()) {}
+      : writer_(writer), options_(options), report_(*report) {
+    // Whole seconds: file systems stamp with a coarse clock that may lag this one by a tick.
+    start_ns_ = std::chrono::duration_cast<std::chrono::seconds>(
+                    std::chrono::system_clock::now().time_since_epoch()).count() * 1000000000;
+    for (const auto& f : writer_.KnownFiles("")) {
+      if (!f.id.empty()) id_owner_.emplace(f.id, f.path);
+    }
+  }
 
   void Go(const Collected& c) {
     progress_.files = c.inputs.size();
@@ -131,7 +161,8 @@ class Run {
     }
     if (report_.write_error.ok()) RemoveGone(c.roots, seen);
     if (report_.write_error.ok()) report_.write_error = writer_.Commit();
-    report_.documents_added = writer_.documents_added() - added_before_;
+    // Distinct ids, not Add calls: a record replacing one added earlier in the run is one document.
+    report_.documents_added = added_ids_.size();
     report_.documents_in_index = writer_.document_count();
   }
 
@@ -144,8 +175,29 @@ class Run {
       ++report_.files_skipped;
       return;
     }
+    // A file that is one document takes the id its path gives; another file holding that id
+    // (two folders with the same relative path, two same-named files given) would silently
+    // replace it, so the second is refused by name. A holder gone from disk hands its id on.
+    const bool path_id = kind != FileKind::kJsonl;
+    if (path_id) {
+      const auto owner = id_owner_.find(in.id);
+      std::error_code ec;
+      if (owner != id_owner_.end() && owner->second != in.path && fs::exists(owner->second, ec)) {
+        report_.problems.push_back(
+            {in.path, 0,
+             "not indexed: its document id \"" + in.id + "\" is already that of " + owner->second +
+                 "; ids are paths relative to the folder given, so give the folders' common parent "
+                 "folder instead (e.g. the folder holding both), or rename one of the files"});
+        ++report_.files_failed;
+        return;
+      }
+    }
     const auto known = writer_.GetFileState(in.path);
-    if (known && known->size == in.size && known->mtime == in.mtime) {
+    // Trusted unchanged only when size, full times and inode all match and the record was not
+    // made in the same second as the file's last change (a racy entry: hash it again).
+    if (known && !known->racy && known->size == in.size && known->mtime_ns == in.mtime_ns &&
+        known->ctime_ns == in.ctime_ns && known->inode == in.inode) {
+      if (path_id) id_owner_[in.id] = in.path;
       ++report_.files_unchanged;
       return;
     }
@@ -155,9 +207,20 @@ class Run {
       ++report_.files_failed;
       return;
     }
-    IndexWriter::FileState state{in.path, *hash, in.size, in.mtime, 0};
+    IndexWriter::FileState state;
+    state.path = in.path;
+    state.hash = *hash;
+    state.size = in.size;
+    state.mtime = in.mtime;
+    state.id = path_id ? in.id : "";
+    state.mtime_ns = in.mtime_ns;
+    state.ctime_ns = in.ctime_ns;
+    state.inode = in.inode;
+    state.racy = in.mtime_ns >= start_ns_ || in.ctime_ns >= start_ns_;
+    if (path_id) id_owner_[in.id] = in.path;
     if (known && known->hash == *hash) {  // touched, not changed
       state.documents = known->documents;
+      if (state.id.empty()) state.id = known->id;
       report_.write_error = writer_.SetFileState(state);
       ++report_.files_unchanged;
       return;
@@ -179,13 +242,21 @@ class Run {
       if (HasFlag(doc, "ocr")) {
         report_.ocr.push_back({in.path, doc.ocr_confidence.value_or(0), HasFlag(doc, "ocr-incomplete")});
       }
+      // A record whose id another file added in this run would replace that file's document.
+      if (const auto other = added_ids_.find(doc.id); other != added_ids_.end() && other->second != in.path) {
+        report_.problems.push_back({in.path, 0,
+                                    "record not indexed: its id \"" + doc.id + "\" is already that of a document of " +
+                                        other->second + "; give it an id of its own"});
+        return Status::Ok();
+      }
+      added_ids_.emplace(doc.id, in.path);
       report_.bytes_read += doc.text.size() + doc.title.size();
       kept.insert(doc.id);
       ++state.documents;
       // A failed write stops the load here (the loader returns this Status).
       report_.write_error = writer_.Add(doc);
       if (report_.write_error.ok() && options_.progress) {
-        progress_.documents = writer_.documents_added() - added_before_;
+        progress_.documents = added_ids_.size();
         progress_.text_bytes = report_.bytes_read;
         options_.progress(progress_);
       }
@@ -251,8 +322,12 @@ class Run {
   IndexWriter& writer_;
   const IndexRunOptions& options_;
   IndexReport& report_;
-  const std::size_t added_before_;
   IndexProgress progress_;
+  std::int64_t start_ns_ = 0;  // this run's start, whole seconds, in nanoseconds
+  // Which file holds each path-given id (known to the index, or taken in this run).
+  std::unordered_map<std::string, std::string> id_owner_;
+  // Ids of the documents this run added, with the file each came from.
+  std::unordered_map<std::string, std::string> added_ids_;
 };
 
 }  // namespace

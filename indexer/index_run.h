@@ -73,8 +73,8 @@ struct IndexReport {
   std::size_t files_removed = 0;
   std::size_t files_failed = 0;
   std::size_t files_skipped = 0;
-  // Documents added (or replaced) by this run, removed by it (stale documents of changed files
-  // and those of removed files), and in the index after it (uncommitted ones included).
+  // Documents added (or replaced) by this run, counted once per id, removed by it (stale
+  // documents of changed files and those of removed files), and in the index after it.
   std::size_t documents_added = 0;
   std::size_t documents_removed = 0;
   std::size_t documents_in_index = 0;
@@ -99,12 +99,18 @@ struct IndexReport {
 };
 
 // Indexes `paths` (files and folders; folders recursively, in path order, symbolic links to
-// folders not followed) into `writer` and commits. A file is identified by its absolute path;
+// folders not followed) into `writer` and commits. A file is identified by its absolute path
+// with symbolic links resolved (a link to a file and the file are one source, indexed once);
 // a .txt, .html, .pdf or .docx file's document id is its path relative to the folder given (the
-// file name, for a file given itself), a JSONL record's id its "id". A file whose size and
-// modification time match what the index recorded is not read; one whose content hash matches
-// is recorded with its new time and not loaded. Files the index knows below a folder given
-// (or a file given) that no longer exist are removed with their documents.
+// file name, for a file given itself), a JSONL record's id its "id". Ids never collide
+// silently: a file whose id another existing file already holds (two folders with the same
+// relative path, two same-named files given) is not indexed and is reported in `problems` (and
+// `files_failed`), as is a JSONL record whose id a document of another file took in this run.
+// A file whose size, full modification and change times and inode match what the index
+// recorded is not read, unless the record was made in the same second as the file's last
+// change (it is hashed again, as git does with racily clean entries); one whose content hash
+// matches is recorded with its new times and not loaded. Files the index knows below a folder
+// given (or a file given) that no longer exist are removed with their documents.
 // Never fails as a whole: per-file trouble becomes `problems` (the rest is still indexed),
 // and a write error stops the run and is returned in `write_error` with everything done before.
 IndexReport IndexPaths(IndexWriter& writer, const std::vector<std::string>& paths,

@@ -4,6 +4,7 @@
 #include <xapian.h>
 
 #include <cerrno>
+#include <cstdio>
 #include <chrono>
 #include <cstring>
 #include <ctime>
@@ -12,6 +13,7 @@
 #include <nlohmann/json.hpp>
 #include <vector>
 
+#include "indexer/compact.h"
 #include "indexer/refs/lexicon.h"
 #include "indexer/refs/recognizer.h"
 #include "indexer/refs/registry.h"
@@ -39,22 +41,43 @@ std::string NowIso() {
 }
 
 // A run killed while Xapian was creating a new database leaves table files but no version file
-// (iamglass), and Xapian then refuses to open or create there. Nothing was ever committed in
-// such a directory, so its files can go; anything that is not a Xapian table file is left
-// alone (and Xapian's own error then says what is wrong).
-void RecoverInterruptedCreation(const std::string& dir) {
+// (iamglass), and Xapian then refuses to open or create there. Such tables are empty (Xapian
+// writes its first block, at least kMinBlock bytes, only at a commit), so nothing was ever
+// committed and its files can go. Tables holding blocks without a version file are a damaged or
+// half-copied index: refused with what to do, never deleted, unless `rebuild` asks for exactly
+// that. Anything that is not a Xapian table file is left alone (and Xapian's own error then
+// says what is wrong).
+constexpr std::uintmax_t kMinBlock = 2048;  // Xapian's smallest block size
+
+Status RecoverInterruptedCreation(const std::string& dir, bool rebuild) {
   namespace fs = std::filesystem;
   std::error_code ec;
-  if (!fs::is_directory(dir, ec) || fs::exists(fs::path(dir) / "iamglass", ec)) return;
+  if (!fs::is_directory(dir, ec) || fs::exists(fs::path(dir) / "iamglass", ec)) return Status::Ok();
   std::vector<fs::path> tables;
+  std::uintmax_t bytes = 0;
+  bool committed = false;
   for (const auto& entry : fs::directory_iterator(dir, ec)) {
     const std::string name = entry.path().filename().string();
     const bool xapian_file = name == "flintlock" || name.ends_with(".glass") || name.ends_with(".tmp") ||
                              name.starts_with("iamglass");
-    if (!xapian_file) return;
+    if (!xapian_file) return Status::Ok();
     tables.push_back(entry.path());
+    const std::uintmax_t size = entry.file_size(ec);
+    if (ec) return Status::Ok();
+    bytes += size;
+    if (name.ends_with(".glass") && size >= kMinBlock) committed = true;
+  }
+  if (committed && !rebuild) {
+    char mb[32];
+    std::snprintf(mb, sizeof mb, "%.1f MB", bytes / 1e6);
+    return Status::FailedPrecondition(
+        dir + " is not a readable index: it holds Xapian tables (" + mb +
+        ") but no version file (iamglass), so it is damaged or was copied only in part. Nothing "
+        "was changed. Restore it (or copy it again) from where it came from, or index with "
+        "--rebuild to delete these tables and index from scratch");
   }
   for (const auto& t : tables) fs::remove(t, ec);
+  return Status::Ok();
 }
 
 // Why `dir` (or, when it does not exist yet, the folder it would be made in) cannot be written:
@@ -355,17 +378,27 @@ std::optional<IndexWriter::FileState> DecodeFileState(const std::string& value) 
   st.size = j.value("size", std::uint64_t{0});
   st.mtime = j.value("mtime", std::int64_t{0});
   st.documents = j.value("documents", std::size_t{0});
+  st.id = j.value("id", "");
+  st.mtime_ns = j.value("mtime_ns", std::int64_t{0});
+  st.ctime_ns = j.value("ctime_ns", std::int64_t{0});
+  st.inode = j.value("inode", std::uint64_t{0});
+  st.racy = j.value("racy", false);
   return st;
 }
 
 std::string EncodeFileState(const IndexWriter::FileState& state) {
-  const nlohmann::json j = {{"path", state.path}, {"hash", state.hash}, {"size", state.size},
-                            {"mtime", state.mtime}, {"documents", state.documents}};
+  nlohmann::json j = {{"path", state.path}, {"hash", state.hash}, {"size", state.size},
+                            {"mtime", state.mtime}, {"documents", state.documents},
+                            {"mtime_ns", state.mtime_ns}, {"ctime_ns", state.ctime_ns},
+                            {"inode", state.inode}};
+  if (!state.id.empty()) j["id"] = state.id;
+  if (state.racy) j["racy"] = true;
   return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 // Opens (creating when needed) the shard databases of the index in `dir`.
-Result<std::vector<Xapian::WritableDatabase>> OpenShards(const std::string& dir, std::size_t wanted) {
+Result<std::vector<Xapian::WritableDatabase>> OpenShards(const std::string& dir, std::size_t wanted,
+                                                         bool rebuild) {
   namespace fs = std::filesystem;
   auto layout = shards::Read(dir);
   if (!layout.ok()) return layout.status();
@@ -386,8 +419,8 @@ Result<std::vector<Xapian::WritableDatabase>> OpenShards(const std::string& dir,
   std::vector<Xapian::WritableDatabase> dbs;
   if (exists || wanted <= 1) {
     for (const std::string& shard : layout->local) {
-      RecoverInterruptedCreation(shard);
-      dbs.emplace_back(shard, Xapian::DB_CREATE_OR_OPEN);
+      if (Status st = RecoverInterruptedCreation(shard, rebuild); !st.ok()) return st;
+      dbs.emplace_back(shard, rebuild ? Xapian::DB_CREATE_OR_OVERWRITE : Xapian::DB_CREATE_OR_OPEN);
     }
     return dbs;
   }
@@ -397,7 +430,7 @@ Result<std::vector<Xapian::WritableDatabase>> OpenShards(const std::string& dir,
   if (ec) return Status::WithCode(WriteErrnoCode(ec.value()), "cannot create " + dir + ": " + ec.message());
   for (std::size_t k = 0; k < wanted; ++k) {
     const std::string shard = shards::ShardDir(dir, k);
-    RecoverInterruptedCreation(shard);
+    if (Status st = RecoverInterruptedCreation(shard, rebuild); !st.ok()) return st;
     dbs.emplace_back(shard, Xapian::DB_CREATE_OR_OPEN);
   }
   for (auto& db : dbs) db.commit();
@@ -421,8 +454,11 @@ Result<std::unique_ptr<IndexWriter>> IndexWriter::Open(const std::string& dir,
     return Status::InvalidArgument("--shards " + std::to_string(options.shards) + " is too many; the limit is " +
                                    std::to_string(shards::kMaxShards));
   }
+  // A compaction killed between its renames left the database aside: put it back first, or
+  // the writer would create an empty index in its place.
+  if (Status st = RecoverInterruptedCompaction(dir); !st.ok()) return st;
   try {
-    auto dbs = OpenShards(dir, options.shards);
+    auto dbs = OpenShards(dir, options.shards, options.rebuild);
     if (!dbs.ok()) return dbs.status();
     for (auto& db : *dbs) {
       const std::string version = db.get_metadata(std::string(schema::kMetaSchemaVersion));

@@ -52,6 +52,10 @@ struct IndexWriterOptions {
   // corpus/registry.tsv); empty or missing file: start empty. Official documents indexed later
   // (those with a symbol) are added to the index's registry.
   std::string seed_registry;
+  // Start over: an existing index in `dir` is emptied (Xapian's DB_CREATE_OR_OVERWRITE), and a
+  // folder of Xapian tables that is not a readable index (no version file) is deleted instead
+  // of refused. Off by default: such a folder is refused with kFailedPrecondition.
+  bool rebuild = false;
 };
 
 class IndexWriter {
@@ -59,7 +63,10 @@ class IndexWriter {
   // Opens or creates the database in directory `dir`. `analyzer` must outlive the writer.
   // Fails with kFailedPrecondition while another process writes it, kPermissionDenied when it
   // (or the folder it would be made in) cannot be written, kInvalidArgument when it was built
-  // with another schema or its shard layout does not match `options.shards`.
+  // with another schema or its shard layout does not match `options.shards`, and
+  // kFailedPrecondition when `dir` holds Xapian tables that are not a readable index (damaged,
+  // half-copied: see IndexWriterOptions::rebuild). A compaction killed during its swap is
+  // finished first (RecoverInterruptedCompaction, indexer/compact.h).
   static Result<std::unique_ptr<IndexWriter>> Open(const std::string& dir,
                                                    const text::Analyzer& analyzer,
                                                    const IndexWriterOptions& options = {});
@@ -77,6 +84,19 @@ class IndexWriter {
     std::uint64_t size = 0;
     std::int64_t mtime = 0;  // seconds
     std::size_t documents = 0;
+    // The document id the file's path gave it (a .txt, .html, .pdf or .docx file is one
+    // document); empty for a JSONL file, whose records carry their own ids. Lets a later run
+    // see that another file would take the same id.
+    std::string id;
+    // Full timestamps (nanoseconds since the epoch) and inode, so a rewrite within the same
+    // second is seen (0 in records written before they were kept: such a file is hashed once).
+    std::int64_t mtime_ns = 0;
+    std::int64_t ctime_ns = 0;
+    std::uint64_t inode = 0;
+    // Modified at or after the start of the run that recorded it: a later write in that same
+    // clock tick would leave size and times unchanged, so the next run hashes it again
+    // (git's "racily clean" entries).
+    bool racy = false;
   };
   std::optional<FileState> GetFileState(const std::string& path) const;
   // Records `state`; it becomes durable with the next commit, together with the documents

@@ -323,6 +323,11 @@ Result<ParsedQuery> QueryBuilder::Build(std::string_view user_query, const Filte
     return Status::InvalidArgument("the query has no word to search for (only punctuation, "
                                    "symbols or operators): type letters or numbers");
   }
+  if (query.get_length() > options_.max_terms) {
+    return Status::InvalidArgument("the query expands to " + std::to_string(query.get_length()) +
+                                   " terms; the limit is " + std::to_string(options_.max_terms) +
+                                   ": use fewer filters or values (merge nam: ranges into one)");
+  }
   // A pure filter selects without ranking: every document it keeps weighs the same.
   if (filter_only) query = Scaled(query, 0);
   parsed.filter_only_ = filter_only;

@@ -51,6 +51,10 @@ struct QueryOptions {
   std::size_t max_query_bytes = 4096;
   // At most this many words are used; the rest are ignored (and reported).
   std::size_t max_words = 64;
+  // Queries whose words, readings and filters expand to more Xapian terms than this (counted
+  // with repeats: Xapian::Query::get_length) are refused with a message: the cost of a match
+  // grows with them (many nam: ranges, many field values).
+  std::size_t max_terms = 2000;
   // How much a word typed with diacritics also scores for its accent-free form (0 = exact only).
   double folded_weight_for_marked = 0.0;
   // Weight multipliers for a document reference in the query ("nq 21/tw"): documents citing

@@ -3,6 +3,9 @@
 #include <xapian.h>
 
 #include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <cstdio>
 #include <filesystem>
 #include <map>
 
@@ -39,6 +42,37 @@ namespace {
 // Matches examined at least, so that the estimated total is the same on every page up to this
 // depth (and exact for smaller results).
 constexpr Xapian::doccount kStableTotalCheck = 1000;
+
+// Thrown out of a match from inside Xapian (by StopDecider) and caught in Search.
+struct MatchStopped {
+  bool cancelled;  // else the deadline passed
+};
+
+// Xapian has no way to end a match at a deadline (Enquire::set_time_limit only turns
+// check_at_least off), but it calls a MatchDecider for candidate documents and lets its
+// exceptions through: this one accepts every document and, every kEvery calls, throws
+// MatchStopped once the deadline has passed or `cancel` is set.
+class StopDecider : public Xapian::MatchDecider {
+ public:
+  StopDecider(double seconds, const std::atomic<bool>* cancel)
+      : deadline_(seconds > 0 ? std::chrono::steady_clock::now() +
+                                    std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+                                        std::chrono::duration<double>(seconds))
+                              : std::chrono::steady_clock::time_point::max()),
+        cancel_(cancel) {}
+  bool operator()(const Xapian::Document&) const override {
+    if (++calls_ % kEvery != 0) return true;
+    if (cancel_ != nullptr && cancel_->load(std::memory_order_relaxed)) throw MatchStopped{true};
+    if (std::chrono::steady_clock::now() >= deadline_) throw MatchStopped{false};
+    return true;
+  }
+
+ private:
+  static constexpr unsigned kEvery = 256;
+  const std::chrono::steady_clock::time_point deadline_;
+  const std::atomic<bool>* cancel_;
+  mutable unsigned calls_ = 0;
+};
 // Values listed per facet, most frequent first.
 constexpr std::size_t kMaxFacetValues = 50;
 // Documents whose text the "did you mean" looks at, and how much of each.
@@ -172,8 +206,22 @@ Result<SearchResponse> Searcher::Search(std::string_view query, const SearchOpti
     // Facet counts must cover every match; otherwise check enough for a stable total.
     const Xapian::doccount check = options.facets ? impl_->db.get_doccount()
                                                   : std::max(wanted, kStableTotalCheck);
-    const Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(options.offset),
-                                               static_cast<Xapian::doccount>(limit), check);
+    const bool bounded = !impl_->remote && (options.time_limit > 0 || options.cancel != nullptr);
+    if (bounded && options.time_limit > 0) enquire.set_time_limit(options.time_limit);
+    const StopDecider stop(options.time_limit, options.cancel);
+    Xapian::MSet mset;
+    try {
+      mset = enquire.get_mset(static_cast<Xapian::doccount>(options.offset),
+                              static_cast<Xapian::doccount>(limit), check, nullptr,
+                              bounded ? &stop : nullptr);
+    } catch (const MatchStopped& stopped) {
+      if (stopped.cancelled) return Status::Unavailable("the search was stopped: the server is shutting down");
+      char secs[32];
+      std::snprintf(secs, sizeof secs, "%g", options.time_limit);
+      return Status::ResourceExhausted(std::string("the search took longer than its limit of ") + secs +
+                                       " s and was stopped; narrow the query (fewer words, "
+                                       "values or years) or add filters");
+    }
     SearchResponse response;
     response.total = mset.get_matches_estimated();
     response.dropped_words = parsed->dropped_words();

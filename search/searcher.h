@@ -4,6 +4,7 @@
 #ifndef VANKIEN_SEARCH_SEARCHER_H_
 #define VANKIEN_SEARCH_SEARCHER_H_
 
+#include <atomic>
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -30,6 +31,15 @@ struct SearchOptions {
   Filters filters;
   bool facets = false;     // count kind/year/issuer/term/source over all matches
   bool suggest = false;    // compute a "did you mean" query
+  // Seconds the match may take (0: no limit). Past it, facet counting stops checking every
+  // match (Xapian's Enquire::set_time_limit, which only ends check_at_least) and the match
+  // itself is abandoned: Search then fails with kResourceExhausted. Local databases only; a
+  // search over remote shards is bounded by their xapian-tcpsrv timeout instead.
+  double time_limit = 0;
+  // When set and true, the match is abandoned as soon as it is seen (checked with the
+  // deadline, every few hundred candidate documents): Search fails with kUnavailable. Lets a
+  // shutting-down server stop waiting for a long search. Must outlive the call.
+  const std::atomic<bool>* cancel = nullptr;
   static constexpr std::size_t kMaxLimit = 1000;
   static constexpr std::size_t kMaxOffset = 100000;
 };

@@ -191,28 +191,58 @@ Result<Xapian::Query> FilterBuilder::One(syntax::Field field, std::string_view v
       // Inclusive of every date that starts with the bound: den:2023-06 keeps 2023-06-30.
       return Xapian::Query(Xapian::Query::OP_VALUE_LE, schema::kDateSlot, date + "\xFF");
     }
-    case syntax::Field::kYear: {
-      int from = 0, to = 0;
-      const std::size_t dash = value.find('-');
-      const bool range = dash != std::string_view::npos;
-      if (!ParseInt(range ? value.substr(0, dash) : value, &from) ||
-          !ParseInt(range ? value.substr(dash + 1) : value, &to) || from < 1000 || to > 2999 ||
-          to < from || to - from > 200) {
-        return Status::InvalidArgument("unknown year " + quoted + " in nam:; write nam:2022 or nam:2020-2022");
-      }
-      std::vector<Xapian::Query> years;
-      for (int y = from; y <= to; ++y) years.push_back(Term(terms::Year(std::to_string(y))));
-      return AnyOf(years);
-    }
+    case syntax::Field::kYear:
+      return Years({value});
     case syntax::Field::kSource:
       return Term(terms::Source(value));
   }
   return Status::InvalidArgument("unknown field");
 }
 
+// nam: values and ranges are one set of years: overlapping and repeated ranges are merged
+// ("1800-2000,1800-2000,..." is 201 years, not k times 201 terms) and the set is capped, so a
+// few bytes of query cannot expand into thousands of terms.
+Result<Xapian::Query> FilterBuilder::Years(const std::vector<std::string_view>& parts) const {
+  constexpr int kFirst = 1000, kLast = 2999;
+  std::vector<bool> wanted(kLast - kFirst + 1, false);
+  std::size_t count = 0;
+  for (std::string_view value : parts) {
+    const std::string quoted = "\"" + std::string(value) + "\"";
+    int from = 0, to = 0;
+    const std::size_t dash = value.find('-');
+    const bool range = dash != std::string_view::npos;
+    if (!ParseInt(range ? value.substr(0, dash) : value, &from) ||
+        !ParseInt(range ? value.substr(dash + 1) : value, &to) || from < kFirst || to > kLast || to < from) {
+      return Status::InvalidArgument("unknown year " + quoted + " in nam:; write nam:2022 or nam:2020-2022");
+    }
+    for (int y = from; y <= to; ++y) {
+      if (!wanted[y - kFirst]) {
+        wanted[y - kFirst] = true;
+        ++count;
+      }
+    }
+    if (count > kMaxYears) {
+      return Status::InvalidArgument("nam: covers more than " + std::to_string(kMaxYears) +
+                                     " years; narrow it (e.g. nam:1945-2000), or use tu: and den: for a longer span");
+    }
+  }
+  std::vector<Xapian::Query> years;
+  for (int y = kFirst; y <= kLast; ++y) {
+    if (wanted[y - kFirst]) years.push_back(Term(terms::Year(std::to_string(y))));
+  }
+  return AnyOf(years);
+}
+
 Result<Xapian::Query> FilterBuilder::ForField(syntax::Field field, std::string_view value) const {
+  const std::vector<std::string_view> parts = SplitCommas(value);
+  const std::string name(syntax::FieldName(field));
+  if (parts.size() > kMaxFieldValues) {
+    return Status::InvalidArgument(name + ": has " + std::to_string(parts.size()) + " values; the limit is " +
+                                   std::to_string(kMaxFieldValues) + ": give fewer, or a range");
+  }
+  if (field == syntax::Field::kYear) return Years(parts);
   std::vector<Xapian::Query> any;
-  for (std::string_view part : SplitCommas(value)) {
+  for (std::string_view part : parts) {
     auto q = One(field, part);
     if (!q.ok()) return q.status();
     any.push_back(std::move(q).value());

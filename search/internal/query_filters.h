@@ -10,6 +10,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "indexer/base/status.h"
 #include "indexer/text/analyzer.h"
@@ -27,9 +28,14 @@ class FilterBuilder {
   // `recognizer` (optional) reads document numbers for so: and trichdan:.
   FilterBuilder(const text::Analyzer& analyzer, const refs::Recognizer* recognizer);
 
+  // Bounds on what one field value may expand to: comma-separated values, and distinct years
+  // in nam: (its values and ranges merged into one set).
+  static constexpr std::size_t kMaxFieldValues = 32;
+  static constexpr std::size_t kMaxYears = 201;
+
   // The documents `value` selects for `field`. Several values separated by commas select any
   // of them ("loai:NQ,CT"). InvalidArgument, with a message for the user, when the value means
-  // nothing for the field ("khoa:abc", "tu:hôm qua").
+  // nothing for the field ("khoa:abc", "tu:hôm qua") or is over a bound above.
   Result<Xapian::Query> ForField(syntax::Field field, std::string_view value) const;
 
   // All of `filters` AND-ed; an empty Xapian::Query when `filters` is empty.
@@ -44,6 +50,7 @@ class FilterBuilder {
 
  private:
   Result<Xapian::Query> One(syntax::Field field, std::string_view value) const;
+  Result<Xapian::Query> Years(const std::vector<std::string_view>& parts) const;
   const text::Analyzer& analyzer_;
   const refs::Recognizer* recognizer_;
 };

@@ -501,6 +501,24 @@ TEST_F(CliTest, ARunKilledWhileCreatingTheIndexDoesNotBlockTheNext) {
   EXPECT_TRUE(fs::exists(other / "notes.txt"));
 }
 
+TEST_F(CliTest, ADamagedIndexIsRefusedWithWhatToDoAndRebuildStartsOver) {
+  // Issue 21: an index that lost its version file used to be wiped and rebuilt, exit 0.
+  TempDir tmp;
+  namespace fs = std::filesystem;
+  const fs::path db = tmp.path() / "db";
+  ASSERT_EQ(RunCommand(Vk("index -q --db " + Quote(db.string()) + " " + Quote(kCorpus + "/seeds") + " 2>&1")).exit_code, 0);
+  fs::remove(db / "iamglass");
+  const auto size = fs::file_size(db / "postlist.glass");
+  const auto r = RunCommand(Vk("index -q --db " + Quote(db.string()) + " " + Quote(kCorpus + "/seeds") + " 2>&1"));
+  EXPECT_EQ(r.exit_code, 1) << r.out;
+  EXPECT_NE(r.out.find("not a readable index"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("--rebuild"), std::string::npos) << r.out;
+  EXPECT_EQ(fs::file_size(db / "postlist.glass"), size);
+  const auto rebuilt = RunCommand(Vk("index -q --rebuild --db " + Quote(db.string()) + " " + Quote(kCorpus + "/seeds") + " 2>&1"));
+  EXPECT_EQ(rebuilt.exit_code, 0) << rebuilt.out;
+  EXPECT_TRUE(fs::exists(db / "iamglass"));
+}
+
 // Issue 17: a number in a query adds to the words. The seeds 002 and 003 say "Nghị quyết Trung
 // ương 4 (khóa XII)", 004 "NQTW 4 (khóa XI, XII)"; five documents cite 30/2020/NĐ-CP (corpus/official: 915/2024/NĐ-CP,
 // 9916/QĐ-TTg, 9917/QĐ-TTg, 901-NQ/TW, 903-CT/TW).

@@ -301,6 +301,47 @@ TEST_F(ServerTest, ManyHalfOpenConnectionsDoNotBlockService) {
   for (int fd : fds) ::close(fd);
 }
 
+// Issue 21: 1,100 idle connections (or slowloris ones) took every slot and 0 of 36 ordinary
+// requests were answered. Past the connection bound, the connection idle the longest is closed
+// to make room, so a fresh client is answered long before any timeout frees a slot.
+TEST(ServerFloodTest, AnOrdinaryRequestIsAnsweredUnder1100IdleAndSlowConnections) {
+  TempDir* tmp = nullptr;
+  std::string db;
+  IndexCorpus(&tmp, &db);
+  ServerOptions o;
+  o.db = db;
+  o.port = 0;
+  o.threads = 2;
+  o.max_connections = 1024;
+  o.read_timeout = std::chrono::seconds(60);  // no timeout rescues the test
+  o.idle_timeout = std::chrono::seconds(60);
+  o.shutdown_grace = std::chrono::milliseconds(200);
+  o.handler.log = [](std::string_view) {};
+  auto s = Server::Start(o);
+  ASSERT_TRUE(s.ok()) << s.status().message();
+  const unsigned short port = (*s)->port();
+  std::vector<int> fds;
+  for (int i = 0; i < 1100; ++i) {
+    const int fd = Connect(port);
+    if (fd < 0) continue;
+    if (i % 2 == 1) (void)SendAll(fd, "GET /api/stats HTTP/1.1\r\nHost: 127");  // and then nothing
+    fds.push_back(fd);
+  }
+  EXPECT_GE(fds.size(), 1000u);
+  int answered = 0;
+  for (int i = 0; i < 5; ++i) {
+    const int fd = Connect(port);
+    ASSERT_GE(fd, 0);
+    ASSERT_TRUE(SendAll(fd, GetRequest("/healthz")));
+    if (ReadReply(fd, false, std::chrono::seconds(5)).status == 200) ++answered;
+    ::close(fd);
+  }
+  EXPECT_EQ(answered, 5);
+  for (int fd : fds) ::close(fd);
+  s->reset();
+  delete tmp;
+}
+
 TEST_F(ServerTest, StopEndsPromptlyAndClosesTheListener) {
   const auto start = std::chrono::steady_clock::now();
   server_->Stop();

@@ -27,6 +27,18 @@
 namespace vankien {
 namespace {
 
+// A file record as an earlier run would leave it.
+IndexWriter::FileState State(std::string path, std::string hash, std::uint64_t size, std::int64_t mtime,
+                             std::size_t documents) {
+  IndexWriter::FileState st;
+  st.path = std::move(path);
+  st.hash = std::move(hash);
+  st.size = size;
+  st.mtime = mtime;
+  st.documents = documents;
+  return st;
+}
+
 namespace fs = std::filesystem;
 using test_support::TempDir;
 using test_support::WithoutSnippets;
@@ -151,7 +163,7 @@ TEST(ShardedWriterTest, FileStatesAndRemovalsWorkAcrossShardsAndSurviveReopening
     for (int i = 0; i < 20; ++i) {
       ASSERT_TRUE((*writer)->Add(Doc("f/" + std::to_string(i), "t", "chữ", "/data/f.jsonl")).ok());
     }
-    ASSERT_TRUE((*writer)->SetFileState({"/data/f.jsonl", "abc", 10, 1, 20}).ok());
+    ASSERT_TRUE((*writer)->SetFileState(State("/data/f.jsonl", "abc", 10, 1, 20)).ok());
     ASSERT_TRUE((*writer)->Commit().ok());
   }
   auto writer = IndexWriter::Open(db, A());  // no --shards: keeps the two
@@ -352,7 +364,7 @@ TEST(CompactTest, CompactingAndMergingKeepEveryAnswerAndTheRecordOfFiles) {
   {
     auto writer = IndexWriter::Open(tmp / "db", A());
     ASSERT_TRUE(writer.ok());
-    ASSERT_TRUE((*writer)->SetFileState({"/corpus/a.txt", "h", 1, 2, 3}).ok());
+    ASSERT_TRUE((*writer)->SetFileState(State("/corpus/a.txt", "h", 1, 2, 3)).ok());
     ASSERT_TRUE((*writer)->Commit().ok());
   }
   const std::vector<std::string> queries = {"xây dựng Đảng", "21-NQ/TW", "loai:NQ", "văn hóa đọc"};

@@ -31,6 +31,7 @@ struct IndexArgs {
   bool positions = false;
   bool exact_positions = false;
   std::size_t shards = 0;
+  bool rebuild = false;
   std::string registry = DefaultRegistryPath();
   std::string encoding;             // force one for text files
   std::vector<std::string> fields;  // "text=body"
@@ -221,6 +222,7 @@ int RunIndex(const IndexArgs& args) {
   options.exact_positions = args.exact_positions;
   options.shards = args.shards;
   options.seed_registry = args.registry;
+  options.rebuild = args.rebuild;
   auto writer = IndexWriter::Open(args.db, analyzer, options);
   if (!writer.ok()) return Fail(writer.status());  // its message names the index and what to do
 
@@ -292,6 +294,9 @@ Runner RegisterIndex(CLI::App& app) {
       ->capture_default_str();
   cmd->add_option("--ocr-threads", args->ocr_threads, "OCR worker threads (0: one per core)")
       ->capture_default_str();
+  cmd->add_flag("--rebuild", args->rebuild,
+                "Start the index over: delete what --db holds (also a damaged index, which is "
+                "otherwise refused) and index the paths from scratch");
   cmd->add_option("--shards", args->shards,
                   "Create the new index as N shards written in parallel and searched as one "
                   "(default 1; an existing index keeps its shards)")

@@ -22,6 +22,7 @@ struct SearchArgs {
   std::string sort = "relevance";
   search::Filters filters;
   search::OpenOptions open;
+  double time_limit = 30;
 };
 
 search::SearchOptions OptionsFrom(const SearchArgs& args, bool interactive) {
@@ -30,6 +31,7 @@ search::SearchOptions OptionsFrom(const SearchArgs& args, bool interactive) {
   options.offset = args.offset;
   options.filters = args.filters;
   options.facets = args.facets;
+  options.time_limit = args.time_limit;
   options.suggest = interactive && !args.no_suggest;
   options.sort = args.sort == "newest" ? search::SortOrder::kNewest
                  : args.sort == "oldest" ? search::SortOrder::kOldest
@@ -136,6 +138,10 @@ Runner RegisterSearch(CLI::App& app) {
   cmd->add_option("query", args->words, "Query words");
   cmd->add_option("-n,--limit", args->limit, "Hits to show")->capture_default_str()->check(CLI::Range(1, 1000));
   cmd->add_option("--offset", args->offset, "Hits to skip (pagination)")->capture_default_str();
+  cmd->add_option("--time-limit", args->time_limit,
+                  "Seconds one search may take; a longer one is stopped with a message (0: no limit)")
+      ->capture_default_str()
+      ->check(CLI::Range(0.0, 3600.0));
   cmd->add_option("--sort", args->sort, "relevance, newest or oldest")
       ->capture_default_str()
       ->check(CLI::IsMember({"relevance", "newest", "oldest"}));

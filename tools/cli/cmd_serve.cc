@@ -16,6 +16,7 @@ struct ServeArgs {
   std::string cors;
   search::OpenOptions open;
   unsigned threads = 0;
+  double time_limit = 10;
 };
 
 int RunServe(const ServeArgs& args) {
@@ -26,6 +27,7 @@ int RunServe(const ServeArgs& args) {
   options.threads = args.threads;
   options.handler.static_dir = args.static_dir;
   options.handler.cors_origin = args.cors;
+  options.handler.search_time_limit = args.time_limit;
   options.handle_signals = true;
   options.open = args.open;
   auto started = server::Server::Start(options);
@@ -51,6 +53,10 @@ Runner RegisterServe(CLI::App& app) {
                   "Serve the page from this directory instead of the copy built into vankien");
   cmd->add_option("--cors", args->cors, "Allow this origin (or *) to call the API from another site");
   cmd->add_option("--threads", args->threads, "Worker threads (default: one per core)");
+  cmd->add_option("--time-limit", args->time_limit,
+                  "Seconds one search may take; a longer one is stopped and answered 400 (0: no limit)")
+      ->capture_default_str()
+      ->check(CLI::Range(0.0, 3600.0));
   AddShardOptions(*cmd, &args->open);
   return [args] { return RunServe(*args); };
 }

@@ -286,12 +286,20 @@ class Router {
     opts.limit = *size;
     opts.facets = *facets != "0";
     opts.suggest = true;
+    opts.time_limit = options_.search_time_limit;
+    opts.cancel = options_.cancel;
 
     if (q.find_first_not_of(" \t\r\n") == std::string::npos && opts.filters.empty()) {
       return Status::InvalidArgument("no query: give the words or document number to search for");
     }
     auto response = searcher.Search(q, opts);
-    if (!response.ok()) return response.status();
+    if (!response.ok()) {
+      // Over its time budget the query itself is too costly: the client can narrow it.
+      if (response.status().code() == Status::Code::kResourceExhausted) {
+        return Status::InvalidArgument(response.status().message());
+      }
+      return response.status();
+    }
     json body = json_output::SearchJson(q, *response);
     // Paging, which the API adds to the library's answer (the CLI has --offset and -n instead).
     body["page"] = *page;

@@ -8,6 +8,7 @@
 #ifndef VANKIEN_TOOLS_SERVER_HANDLER_H_
 #define VANKIEN_TOOLS_SERVER_HANDLER_H_
 
+#include <atomic>
 #include <cstddef>
 #include <functional>
 #include <string>
@@ -52,6 +53,11 @@ struct HandlerOptions {
   std::size_t default_page_size = 10;
   std::size_t max_page_size = 50;
   std::size_t max_citing = 500;  // /api/ref: most citing documents listed
+  // Seconds one search may take (SearchOptions::time_limit); past it the answer is 400 with a
+  // message asking for a narrower query. 0: no limit.
+  double search_time_limit = 10.0;
+  // When set and true (the server is stopping), a running search is abandoned: 503.
+  const std::atomic<bool>* cancel = nullptr;
   // Where errors the client must not see are written (500s); nullptr: stderr.
   std::function<void(std::string_view)> log;
 };

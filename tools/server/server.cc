@@ -1,5 +1,6 @@
 #include "tools/server/server.h"
 
+#include <algorithm>
 #include <atomic>
 #include <boost/asio/dispatch.hpp>
 #include <boost/asio/io_context.hpp>
@@ -15,10 +16,15 @@
 #include <deque>
 #include <functional>
 #include <iostream>
+#include <map>
 #include <mutex>
 #include <optional>
+#include <string>
+#include <unordered_map>
 #include <thread>
 #include <vector>
+
+#include <sys/resource.h>
 
 #include "tools/server/archive.h"
 #include "tools/server/beast_glue.h"
@@ -80,6 +86,68 @@ struct Server::Impl {
   }
   std::chrono::steady_clock::time_point stop_time;
   unsigned short port = 0;
+  std::size_t connection_cap = 0;  // max_connections, kept below the descriptor limit
+
+  // Connections waiting for a request, oldest first (by when they began waiting), each with
+  // what closes it; and open connections per client address. Sessions end on any thread
+  // (a worker may drop the last reference), hence the lock.
+  std::mutex conn_mu;
+  struct Waiting {
+    std::string client;
+    std::function<void()> evict;
+  };
+  std::map<std::uint64_t, Waiting> waiting;
+  std::uint64_t next_wait = 1;
+  std::unordered_map<std::string, std::size_t> per_client;
+
+  std::uint64_t AddWaiting(const std::string& client, std::function<void()> evict) {
+    std::lock_guard<std::mutex> lock(conn_mu);
+    const std::uint64_t id = next_wait++;
+    waiting.emplace(id, Waiting{client, std::move(evict)});
+    return id;
+  }
+  void RemoveWaiting(std::uint64_t id) {
+    if (id == 0) return;
+    std::lock_guard<std::mutex> lock(conn_mu);
+    waiting.erase(id);
+  }
+  // Closes the connection (of `client`, when given) that has waited longest for a request;
+  // false when none waits.
+  bool EvictOldestWaiting(const std::string* client) {
+    std::function<void()> evict;
+    {
+      std::lock_guard<std::mutex> lock(conn_mu);
+      auto it = waiting.begin();
+      while (it != waiting.end() && client != nullptr && it->second.client != *client) ++it;
+      if (it == waiting.end()) return false;
+      evict = std::move(it->second.evict);
+      waiting.erase(it);
+    }
+    evict();
+    return true;
+  }
+  // Counts a connection of `address`; when it has max_connections_per_client already, its own
+  // longest-waiting connection makes room, and without one the new connection is refused.
+  bool AddClient(const std::string& address) {
+    std::size_t have = 0;
+    {
+      std::lock_guard<std::mutex> lock(conn_mu);
+      auto it = per_client.find(address);
+      have = it == per_client.end() ? 0 : it->second;
+    }
+    if (options.max_connections_per_client != 0 && have >= options.max_connections_per_client &&
+        !EvictOldestWaiting(&address)) {
+      return false;
+    }
+    std::lock_guard<std::mutex> lock(conn_mu);
+    ++per_client[address];
+    return true;
+  }
+  void RemoveClient(const std::string& address) {
+    std::lock_guard<std::mutex> lock(conn_mu);
+    auto it = per_client.find(address);
+    if (it != per_client.end() && --it->second == 0) per_client.erase(it);
+  }
 
   void Accept();
   void BeginStop();
@@ -95,10 +163,16 @@ bool IsParseError(const boost::system::error_code& ec) {
 
 class Session : public std::enable_shared_from_this<Session> {
  public:
-  Session(tcp::socket&& socket, Server::Impl& server) : stream_(std::move(socket)), server_(server) {
+  // `client` (its address) was counted by AddClient; the session gives it back.
+  Session(tcp::socket&& socket, Server::Impl& server, std::string client)
+      : stream_(std::move(socket)), server_(server), client_(std::move(client)) {
     ++server_.connections;
   }
-  ~Session() { --server_.connections; }
+  ~Session() {
+    server_.RemoveWaiting(wait_id_);
+    server_.RemoveClient(client_);
+    --server_.connections;
+  }
 
   void Run() {
     net::dispatch(stream_.get_executor(), beast::bind_front_handler(&Session::Read, shared_from_this()));
@@ -114,10 +188,19 @@ class Session : public std::enable_shared_from_this<Session> {
     // reads are asynchronous, and the deadline closes the connection).
     stream_.expires_after(first_ ? server_.options.read_timeout : server_.options.idle_timeout);
     first_ = false;
+    // Waiting for a request: the first to go when the server is full.
+    std::weak_ptr<Session> weak = shared_from_this();
+    wait_id_ = server_.AddWaiting(client_, [weak] {
+      if (auto self = weak.lock()) {
+        net::post(self->stream_.get_executor(), [self] { self->Close(); });
+      }
+    });
     http::async_read(stream_, buffer_, *parser_, beast::bind_front_handler(&Session::OnRead, shared_from_this()));
   }
 
   void OnRead(beast::error_code ec, std::size_t) {
+    server_.RemoveWaiting(wait_id_);
+    wait_id_ = 0;
     if (ec) {
       if (IsParseError(ec)) {
         const int status = StatusForParseError(ec);
@@ -175,6 +258,8 @@ class Session : public std::enable_shared_from_this<Session> {
   Server::Impl& server_;
   bool first_ = true;
   bool keep_alive_ = false;
+  std::string client_;
+  std::uint64_t wait_id_ = 0;  // in Impl::waiting while waiting for a request
 };
 
 }  // namespace
@@ -190,11 +275,17 @@ void Server::Impl::Accept() {
       });
       return;
     }
-    if (connections >= options.max_connections) {
+    beast::error_code peer_ec;
+    const tcp::endpoint peer = socket.remote_endpoint(peer_ec);
+    std::string client = peer_ec ? std::string() : peer.address().to_string();
+    // Full: make room by closing the connection idle (or slow) the longest; with none waiting
+    // (every connection has a request in flight) the new one is refused.
+    const bool room = connections < connection_cap || EvictOldestWaiting(nullptr);
+    if (!room || !AddClient(client)) {
       beast::error_code ignored;
       socket.close(ignored);
     } else {
-      std::make_shared<Session>(std::move(socket), *this)->Run();
+      std::make_shared<Session>(std::move(socket), *this, std::move(client))->Run();
     }
     Accept();
   });
@@ -240,6 +331,16 @@ Result<std::unique_ptr<Server>> Server::Start(ServerOptions options) {
     options.handler.allowed_hosts = LoopbackHosts();
   }
   auto impl = std::make_unique<Impl>(std::move(options));
+  // Stopping abandons searches still running, so that shutdown does not wait for them.
+  impl->options.handler.cancel = &impl->stopping;
+  impl->connection_cap = impl->options.max_connections;
+  if (rlimit fds{}; getrlimit(RLIMIT_NOFILE, &fds) == 0 && fds.rlim_cur != RLIM_INFINITY) {
+    const std::size_t usable = fds.rlim_cur > ServerOptions::kReservedDescriptors * 2
+                                   ? fds.rlim_cur - ServerOptions::kReservedDescriptors
+                                   : fds.rlim_cur / 2;
+    impl->connection_cap = std::min(impl->connection_cap, usable);
+  }
+  if (impl->connection_cap == 0) impl->connection_cap = 1;
   const tcp::endpoint endpoint(address, impl->options.port);
   const std::string where = impl->options.bind + ":" + std::to_string(impl->options.port);
   impl->acceptor.open(endpoint.protocol(), ec);

@@ -31,7 +31,15 @@ struct ServerOptions {
   std::chrono::milliseconds write_timeout{15000};  // to send one response
   std::chrono::milliseconds archive_check_every{200};  // see Archive
   search::OpenOptions open;  // remote shards: timeout, partial answers
-  std::size_t max_connections = 1024;  // more are closed at once
+  // Connections open at once, in total (also kept kReservedDescriptors below the descriptor
+  // limit, so accept never fails for want of one) and from one client address. When the total
+  // is reached, a new connection is still taken and the connection that has waited longest for
+  // a request (idle keep-alive or a request arriving slowly) is closed to make room: a flood of
+  // idle or slowloris connections cannot keep fresh clients out. Past the per-client bound a
+  // new connection from that address is closed at once.
+  std::size_t max_connections = 1024;
+  std::size_t max_connections_per_client = 256;
+  static constexpr std::size_t kReservedDescriptors = 128;  // index files, logs, the listener
   bool handle_signals = false;         // stop on SIGINT / SIGTERM
   std::chrono::milliseconds shutdown_grace{3000};  // in-flight requests get this long
 };

@@ -111,6 +111,83 @@ TEST_F(IndexRunTest, CountsNewUnchangedUpdatedAndRemovedFilesAcrossRuns) {
   EXPECT_EQ(third.documents_in_index, 3u);
 }
 
+// Issue 21: ids are paths relative to the folder given, so two folders holding the same
+// relative path, or two same-named files given, would make one document of two (the second
+// silently replacing the first). The second is refused by name and the counts hold.
+TEST_F(IndexRunTest, TwoFoldersWithTheSameRelativePathAreNotMergedIntoOneDocument) {
+  WriteFile(in_ / "2023/nghi-quyet/bao-cao.txt", "Báo cáo 2023\nNăm hai nghìn không trăm hai mươi ba.");
+  WriteFile(in_ / "2024/nghi-quyet/bao-cao.txt", "Báo cáo 2024\nNăm hai nghìn không trăm hai mươi tư.");
+  const IndexReport r = Index({(in_ / "2023").string(), (in_ / "2024").string()});
+  ASSERT_TRUE(r.write_error.ok()) << r.write_error.ToString();
+  EXPECT_EQ(r.documents_added, r.documents_in_index);
+  EXPECT_EQ(r.documents_in_index, 1u);
+  EXPECT_EQ(r.files_new, 1u);
+  EXPECT_EQ(r.files_failed, 1u);
+  ASSERT_EQ(r.problems.size(), 1u);
+  EXPECT_EQ(r.problems[0].path, fs::canonical(in_ / "2024/nghi-quyet/bao-cao.txt").string());
+  EXPECT_NE(r.problems[0].message.find("nghi-quyet/bao-cao.txt"), std::string::npos) << r.problems[0].message;
+  EXPECT_NE(r.problems[0].message.find("common parent"), std::string::npos) << r.problems[0].message;
+
+  // A later run given the other folder alone is refused too: the index remembers the holder.
+  const IndexReport later = Index({(in_ / "2024").string()});
+  EXPECT_EQ(later.files_failed, 1u);
+  EXPECT_EQ(later.documents_added, 0u);
+  EXPECT_EQ(later.documents_in_index, 1u);
+
+  // Given their common parent, both are documents of their own.
+  TempDir other;
+  auto writer = IndexWriter::Open((other.path() / "db").string(), A());
+  ASSERT_TRUE(writer.ok());
+  const IndexReport parent = IndexPaths(**writer, {in_.string()});
+  EXPECT_EQ(parent.files_failed, 0u);
+  EXPECT_EQ(parent.documents_in_index, 2u);
+}
+
+TEST_F(IndexRunTest, TwoSameNamedFilesGivenAreNotMergedAndALinkIsIndexedOnce) {
+  WriteFile(in_ / "a/bao-cao.txt", "Báo cáo A\nMột.");
+  WriteFile(in_ / "b/bao-cao.txt", "Báo cáo B\nHai.");
+  WriteFile(in_ / "c/goc.txt", "Gốc\nBa.");
+  fs::create_symlink(in_ / "c/goc.txt", in_ / "c/lien-ket.txt");
+  const IndexReport r = Index({(in_ / "a/bao-cao.txt").string(), (in_ / "b/bao-cao.txt").string(),
+                               (in_ / "c").string()});
+  ASSERT_TRUE(r.write_error.ok()) << r.write_error.ToString();
+  EXPECT_EQ(r.files_failed, 1u);  // b/bao-cao.txt: its id is a/bao-cao.txt's
+  EXPECT_EQ(r.files_new, 2u);     // a/bao-cao.txt and c/goc.txt, the link being the same file
+  EXPECT_EQ(r.documents_added, 2u);
+  EXPECT_EQ(r.documents_in_index, 2u);
+}
+
+// A JSONL record may not take the id of another file's document in the same run; a record
+// repeating an id within its own file replaces it and is counted once.
+TEST_F(IndexRunTest, DocumentsAddedCountsEachIdOnce) {
+  WriteFile(in_ / "a.jsonl", "{\"id\":\"x\",\"text\":\"một\"}\n{\"id\":\"x\",\"text\":\"hai\"}\n");
+  WriteFile(in_ / "b.jsonl", "{\"id\":\"x\",\"text\":\"ba\"}\n{\"id\":\"y\",\"text\":\"bốn\"}\n");
+  const IndexReport r = Index({in_.string()});
+  ASSERT_TRUE(r.write_error.ok()) << r.write_error.ToString();
+  EXPECT_EQ(r.documents_added, 2u);
+  EXPECT_EQ(r.documents_in_index, 2u);
+  ASSERT_EQ(r.problems.size(), 1u);
+  EXPECT_NE(r.problems[0].message.find("\"x\""), std::string::npos) << r.problems[0].message;
+}
+
+// Issue 21: mtime was compared in whole seconds, so a same-size rewrite within the second of
+// the previous version stayed "unchanged" forever. The rewrite keeps the old modification time
+// to the nanosecond here (as a coarse file system would): the change time and the racy check
+// still catch it.
+TEST_F(IndexRunTest, ASameSizeRewriteWithinTheSameSecondIsIndexedAgain) {
+  const fs::path f = in_ / "a.txt";
+  WriteFile(f, "Tiêu đề\nchữ cũ");
+  const auto when = fs::last_write_time(f);
+  ASSERT_EQ(Index({in_.string()}).files_new, 1u);
+  WriteFile(f, "Tiêu đề\nchữ mũ");  // same byte length
+  ASSERT_EQ(fs::file_size(f), std::string("Tiêu đề\nchữ cũ").size());
+  fs::last_write_time(f, when);
+  const IndexReport r = Index({in_.string()});
+  EXPECT_EQ(r.files_updated, 1u);
+  EXPECT_EQ(r.documents_added, 1u);
+  EXPECT_EQ(r.files_unchanged, 0u);
+}
+
 TEST_F(IndexRunTest, AChangedJsonlFileLosesTheRecordsItNoLongerHas) {
   const fs::path file = in_ / "news.jsonl";
   WriteFile(file, "{\"id\":\"x\",\"text\":\"một\"}\n{\"id\":\"y\",\"text\":\"hai\"}\n{\"id\":\"z\",\"text\":\"ba\"}\n");

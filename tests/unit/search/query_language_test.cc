@@ -127,6 +127,36 @@ TEST(QueryLanguageTest, FieldValuesThatMeanNothingAreClearErrors) {
   }
 }
 
+// Issue 21: "nam:1800-2000,1800-2000,..." built an OR of k x 201 terms (80 ranges, 803 bytes,
+// took 14 CPU-s). Ranges are now one merged set of years, capped, and a query expanding to
+// more terms than max_terms is refused.
+TEST(QueryLanguageTest, YearRangesAreMergedAndTheExpansionIsBounded) {
+  const QueryBuilder b(A(), {}, &R());
+  EXPECT_EQ(Describe(b, "dang nam:2021-2022,2022,2020-2021"),
+            "Query((XFdang FILTER (XYEAR:2020 OR XYEAR:2021 OR XYEAR:2022)))");
+  std::string repeated = "dang nam:1800-2000";
+  for (int i = 0; i < 30; ++i) repeated += ",1800-2000";
+  const std::string merged = Describe(b, repeated);
+  // 201 distinct years, each once.
+  std::size_t years = 0;
+  for (std::size_t at = merged.find("XYEAR:"); at != std::string::npos; at = merged.find("XYEAR:", at + 1)) ++years;
+  EXPECT_EQ(years, 201u) << merged.substr(0, 200);
+  // More than 201 distinct years in one field, or more than 32 values, is refused by name.
+  EXPECT_NE(Describe(b, "dang nam:1700-1800,1900-2000").find("error: nam: covers more than 201 years"), std::string::npos);
+  std::string values = "dang loai:NQ";
+  for (int i = 0; i < 40; ++i) values += ",CT";
+  EXPECT_NE(Describe(b, values).find("error: loai: has 41 values"), std::string::npos) << Describe(b, values);
+  // Many fields each within its bounds still add up: refused past max_terms.
+  std::string fields = "dang";
+  for (int i = 0; i < 80; ++i) fields += " nam:1800-2000";
+  const std::string refused = Describe(b, fields);
+  EXPECT_NE(refused.find("error: the query expands to"), std::string::npos) << refused.substr(0, 200);
+  // An ordinary long query is far from the bound.
+  std::string words;
+  for (int i = 0; i < 64; ++i) words += "nghị quyết trung ương ";
+  EXPECT_EQ(Describe(b, words).find("error:"), std::string::npos);
+}
+
 TEST(QueryLanguageTest, RepairsAreReportedAsNotices) {
   const QueryBuilder b(A());
   auto parsed = b.Build("kinh te OR");

@@ -612,3 +612,40 @@ TEST_F(SearcherTest, NoticesReachTheResponse) {
 
 }  // namespace
 }  // namespace vankien::search
+
+namespace vankien::search {
+namespace {
+
+// Issue 21: a search holds a worker for as long as Xapian's match runs, and SIGTERM had to
+// wait for it. SearchOptions::time_limit and cancel end the match from inside: with a limit
+// already passed (or the flag raised) a search over many candidates fails with the code a
+// caller maps to its answer, and without them the same search succeeds.
+TEST_F(SearcherTest, ADeadlineOrACancelFlagStopsALongMatch) {
+  std::vector<Document> docs;
+  for (int i = 0; i < 3000; ++i) {
+    docs.push_back(Doc("d" + std::to_string(i), "Nội dung văn bản số " + std::to_string(i % 97)));
+  }
+  Index(docs);
+  SearchOptions options;
+  options.facets = true;  // every match is checked
+  EXPECT_EQ(Run("nội dung", options).total, 3000u);
+
+  options.time_limit = 1e-9;
+  auto late = S().Search("nội dung", options);
+  ASSERT_FALSE(late.ok());
+  EXPECT_EQ(late.status().code(), Status::Code::kResourceExhausted);
+  EXPECT_NE(late.status().message().find("longer than its limit"), std::string::npos) << late.status().message();
+
+  std::atomic<bool> stop{true};
+  SearchOptions cancelled;
+  cancelled.facets = true;
+  cancelled.cancel = &stop;
+  auto stopped = S().Search("nội dung", cancelled);
+  ASSERT_FALSE(stopped.ok());
+  EXPECT_EQ(stopped.status().code(), Status::Code::kUnavailable);
+  stop = false;
+  EXPECT_TRUE(S().Search("nội dung", cancelled).ok());
+}
+
+}  // namespace
+}  // namespace vankien::search
