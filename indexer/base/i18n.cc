@@ -2,6 +2,7 @@
 
 #include <boost/locale/generator.hpp>
 #include <boost/locale/message.hpp>
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <locale>
@@ -158,6 +159,16 @@ std::string Number(Language lang, unsigned long long n) {
   return out;
 }
 
+std::string Fixed(Language lang, double value, int decimals) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.*f", decimals, value);  // vankien never calls setlocale: '.' always
+  std::string out(buf);
+  if (lang == Language::kVietnamese) {
+    for (char& c : out) c = c == '.' ? ',' : c;
+  }
+  return out;
+}
+
 std::string Date(Language lang, std::string_view iso) {
   if (lang != Language::kVietnamese) return std::string(iso);
   auto digits = [&](std::size_t from, std::size_t count) {
@@ -179,12 +190,14 @@ std::string Date(Language lang, std::string_view iso) {
 std::vector<std::string> CatalogueDirs() {
   std::vector<std::string> dirs;
   if (const char* env = std::getenv("VANKIEN_LOCALEDIR"); env != nullptr && *env != '\0') dirs.emplace_back(env);
-#ifdef VANKIEN_BUILD_LOCALEDIR
-  dirs.emplace_back(VANKIEN_BUILD_LOCALEDIR);
-#endif
+  // Beside the executable first: an installed (or relocated) vankien uses its own catalogue,
+  // not that of the build tree it was built in; build/bin/../share/locale does not exist.
   if (const std::string exe_dir = DirOfExecutable(); !exe_dir.empty()) {
     dirs.push_back(exe_dir + "/../share/locale");
   }
+#ifdef VANKIEN_BUILD_LOCALEDIR
+  dirs.emplace_back(VANKIEN_BUILD_LOCALEDIR);
+#endif
 #ifdef VANKIEN_INSTALL_LOCALEDIR
   dirs.emplace_back(VANKIEN_INSTALL_LOCALEDIR);
 #endif

@@ -29,7 +29,8 @@ Language LanguageFromEnvironment();
 Language LanguageFromAcceptLanguage(std::string_view header, Language fallback);
 
 // `msgid` (English) in `lang`; the msgid itself when the catalogue lacks it or was not found.
-// Mark strings with Tr/TrN (or Mark, for tables translated later) so xgettext finds them.
+// Mark strings with Tr/TrN (or Mark, for tables translated later) so xgettext finds them
+// (cmake/i18n.cmake: Tr(msgid) and Tr(lang, msgid), TrN(s, p, n) and TrN(lang, s, p, n)).
 std::string Tr(Language lang, const char* msgid);
 // The form of `singular`/`plural` for count `n` (English: singular only when n == 1).
 std::string TrN(Language lang, const char* singular, const char* plural, unsigned long long n);
@@ -43,13 +44,16 @@ std::string Subst(std::string_view pattern, std::initializer_list<std::string_vi
 // A count with thousands separators: "32.282" in Vietnamese, "32,282" in English.
 std::string Number(Language lang, unsigned long long n);
 
+// `value` with `decimals` digits after the decimal sign: "6,086" in Vietnamese, "6.086" in English.
+std::string Fixed(Language lang, double value, int decimals);
+
 // An ISO date as users of `lang` write it: Vietnamese "2024-05-18" → "18/05/2024", "2024-05" →
 // "05/2024", a year stays; English, and text that is not an ISO date, unchanged.
 std::string Date(Language lang, std::string_view iso);
 
 // The directories searched for <lang>/LC_MESSAGES/vankien.mo, first match wins:
-// $VANKIEN_LOCALEDIR, the build tree's locale dir, ../share/locale beside the running
-// executable, and the configured install dir.
+// $VANKIEN_LOCALEDIR, ../share/locale beside the running executable, the build tree's locale
+// dir, and the configured install dir.
 std::vector<std::string> CatalogueDirs();
 // True when a catalogue for `lang` was found and loaded (English needs none: always true).
 bool HasCatalogue(Language lang);

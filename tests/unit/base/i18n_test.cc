@@ -66,6 +66,9 @@ TEST(FormatTest, SubstNumbersDates) {
   EXPECT_EQ(Number(Language::kVietnamese, 1234567), "1.234.567");
   EXPECT_EQ(Number(Language::kVietnamese, 999), "999");
   EXPECT_EQ(Number(Language::kVietnamese, 0), "0");
+  EXPECT_EQ(Fixed(Language::kVietnamese, 6.0864, 3), "6,086");
+  EXPECT_EQ(Fixed(Language::kEnglish, 6.0864, 3), "6.086");
+  EXPECT_EQ(Fixed(Language::kVietnamese, 12.0, 0), "12");
   EXPECT_EQ(Date(Language::kVietnamese, "2024-05-18"), "18/05/2024");
   EXPECT_EQ(Date(Language::kVietnamese, "2024-05"), "05/2024");
   EXPECT_EQ(Date(Language::kVietnamese, "2024"), "2024");
