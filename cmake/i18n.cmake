@@ -44,21 +44,10 @@ function(vankien_install_translations)
 endfunction()
 
 if(VANKIEN_XGETTEXT)
-  # Every file that may hold a marked string; the keywords are indexer/base/i18n.h's.
-  file(GLOB vankien_pot_sources RELATIVE ${PROJECT_SOURCE_DIR} CONFIGURE_DEPENDS
-       ${PROJECT_SOURCE_DIR}/tools/cli/*.cc ${PROJECT_SOURCE_DIR}/tools/server/handler.cc
-       ${PROJECT_SOURCE_DIR}/search/catalog_format.cc ${PROJECT_SOURCE_DIR}/search/display_key.cc
-       ${PROJECT_SOURCE_DIR}/search/catalog.cc)
+  # The sources and keywords are listed once, in po/extract.sh.
   add_custom_target(vankien_pot
-    COMMAND ${VANKIEN_XGETTEXT} --language=C++ --from-code=UTF-8 --keyword=Tr:1,1t --keyword=Tr:2,2t --keyword=TrN:1,2,3t
-            --keyword=TrN:2,3,4t
-            --keyword=Mark --add-comments=TRANSLATORS: --package-name=vankien
-            --package-version=${PROJECT_VERSION} --no-location --sort-output
-            -o po/vankien.pot
-            ${vankien_pot_sources}
-    WORKING_DIRECTORY ${PROJECT_SOURCE_DIR}
-    COMMENT "Extracting messages into po/vankien.pot"
-    VERBATIM)
+    COMMAND ${PROJECT_SOURCE_DIR}/po/extract.sh ${PROJECT_SOURCE_DIR}/po/vankien.pot
+    COMMENT "Extracting messages into po/vankien.pot")
 endif()
 
 # vankien::i18n — Tr/TrN, numbers and dates for the user's language (indexer/base/i18n.h).

@@ -302,10 +302,6 @@ class Router {
     body["size"] = *size;
     body["pages"] = std::min((response->total + *size - 1) / *size, max_page);
     body["sort"] = sort->empty() ? "relevance" : *sort;
-    // Whether `total` is counted or Xapian's estimate (the page shows "khoảng" before it then).
-    // The estimate is the same on every page: the searcher checks at least 1000 matches whatever
-    // the offset, and counts them all when facets are asked for.
-    body["total_exact"] = response->total_exact;
     return JsonResponse(200, body);
   }
 
