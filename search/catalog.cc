@@ -22,6 +22,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "indexer/base/i18n.h"
 #include "indexer/refs/key.h"
 #include "indexer/refs/lexicon.h"
 #include "indexer/refs/mention.h"
@@ -439,9 +440,9 @@ class Builder {
                                " (max_document_reads): some citers lack titles and contexts");
     }
     if (!options_.scan_texts) {
-      catalog_.notes.push_back(
+      catalog_.notes.push_back(i18n::Mark(  // translated by the renderers
           "numbers cited without an issuer (\"Chỉ thị 05\") are not kept in the index; "
-          "--scan-texts lists them by reading every stored text");
+          "--scan-texts lists them by reading every stored text"));
     }
     catalog_.stats.seconds = std::chrono::duration<double>(Clock::now() - started).count();
     return std::move(catalog_);

@@ -8,9 +8,15 @@
 
 #include "indexer/refs/registry.h"
 #include "indexer/text/utf8.h"
+#include "search/display_key.h"
 
 namespace vankien::search {
 namespace {
+
+using i18n::Language;
+using i18n::Subst;
+using i18n::Tr;
+using i18n::TrN;
 
 std::string Join(const std::vector<std::string>& parts, std::string_view sep) {
   std::string out;
@@ -21,17 +27,17 @@ std::string Join(const std::vector<std::string>& parts, std::string_view sep) {
   return out;
 }
 
-std::string CiterLabel(const CatalogCiter& c) {
+std::string CiterLabel(const CatalogCiter& c, Language lang = Language::kEnglish) {
   std::string s = c.id.empty() ? std::string("?") : c.id;
   s += " (";
-  if (!c.date.empty()) s += c.date + ", ";
+  if (!c.date.empty()) s += i18n::Date(lang, c.date) + ", ";
   s += std::to_string(c.mentions) + "×)";
   return s;
 }
 
-std::vector<std::string> CiterLabels(const CatalogEntry& e) {
+std::vector<std::string> CiterLabels(const CatalogEntry& e, Language lang = Language::kEnglish) {
   std::vector<std::string> v;
-  for (const auto& c : e.top_citing) v.push_back(CiterLabel(c));
+  for (const auto& c : e.top_citing) v.push_back(CiterLabel(c, lang));
   return v;
 }
 
@@ -44,7 +50,7 @@ struct TypeGroup {
   std::vector<const CatalogEntry*> entries;
 };
 
-std::vector<TypeGroup> GroupByType(const Catalog& c) {
+std::vector<TypeGroup> GroupByType(const Catalog& c, Language lang) {
   std::vector<TypeGroup> groups;
   std::vector<std::string> seen;
   for (const CatalogEntry& e : c.entries) {
@@ -55,9 +61,11 @@ std::vector<TypeGroup> GroupByType(const Catalog& c) {
       seen.push_back(tag);
       TypeGroup g;
       g.id = "type-" + std::to_string(i + 1);
-      g.title = e.type_name.empty() ? std::string("Other") : e.type_name;
+      g.title = e.type_name.empty() ? Tr(lang, "Other") : e.type_name;
       if (!e.type.empty()) g.title += " (" + e.type + ")";
-      if (!e.system.empty()) g.title += e.system == "party" ? " — Party" : " — State";
+      if (!e.system.empty()) {
+        g.title = Subst(e.system == "party" ? Tr(lang, "{1} — Party") : Tr(lang, "{1} — State"), {g.title});
+      }
       groups.push_back(std::move(g));
     }
     groups[i].entries.push_back(&e);
@@ -65,13 +73,50 @@ std::vector<TypeGroup> GroupByType(const Catalog& c) {
   return groups;
 }
 
-std::string Count(std::size_t n, const char* one, const char* many) {
-  return std::to_string(n) + " " + (n == 1 ? one : many);
+// `pattern` (a TrN form) with the count `n` for its "{1}".
+std::string Count(Language lang, std::size_t n, const std::string& pattern) {
+  return Subst(pattern, {i18n::Number(lang, n)});
 }
 
-std::string Span(const CatalogEntry& e) {
+std::string Span(const CatalogEntry& e, Language lang = Language::kEnglish) {
   if (e.first_cited.empty()) return "";
-  return e.first_cited == e.last_cited ? e.first_cited : e.first_cited + " – " + e.last_cited;
+  const std::string first = i18n::Date(lang, e.first_cited);
+  return e.first_cited == e.last_cited ? first : first + " – " + i18n::Date(lang, e.last_cited);
+}
+
+// Keys joined for reading: "21-NQ/TW (khóa XII), 21-NQ/TW (khóa XIII)".
+std::string ShownKeys(Language lang, const std::vector<std::string>& keys) {
+  std::vector<std::string> shown;
+  for (const std::string& k : keys) shown.push_back(DisplayKey(lang, k));
+  return Join(shown, ", ");
+}
+
+// The "term or year not stated; may be …" note of an entry whose key is a guess.
+std::string MayBe(Language lang, const std::vector<std::string>& candidates) {
+  return Subst(Tr(lang, "(term or year not stated; may be {1})"), {ShownKeys(lang, candidates)});
+}
+
+// An unresolved reference's reason code, or an edge's kind, for reading.
+std::string CodeName(Language lang, const std::string& code) {
+  static constexpr std::pair<const char*, const char*> kNames[] = {
+      {"informal", i18n::Mark("informal name")},    {"congress", i18n::Mark("congress document")},
+      {"no-issuer", i18n::Mark("no issuer stated")}, {"cites", i18n::Mark("cites")},
+      {"replaces", i18n::Mark("replaces")},          {"amends", i18n::Mark("amends")},
+  };
+  for (const auto& [key, name] : kNames) {
+    if (code == key) return Tr(lang, name);
+  }
+  return code;
+}
+
+// "3 mentions in 2 documents", with the unresolved reference's candidates and title after.
+std::string UnresolvedLine(Language lang, const UnresolvedReference& u) {
+  const std::string mentions = Count(lang, u.citations, TrN(lang, "{1} mention", "{1} mentions", u.citations));
+  const std::string documents =
+      Count(lang, u.citing_documents, TrN(lang, "{1} document", "{1} documents", u.citing_documents));
+  std::string s = Subst(Tr(lang, "{1} in {2}"), {mentions, documents});
+  if (!u.candidates.empty()) s += "; " + Subst(Tr(lang, "may be {1}"), {ShownKeys(lang, u.candidates)});
+  return s;
 }
 
 std::string Held(const CatalogEntry& e) { return e.held() ? "yes" : "no"; }
@@ -139,16 +184,26 @@ nlohmann::json CiterJson(const CatalogCiter& c) {
 }
 
 // Words of the summary line shared by HTML and Markdown.
-std::string Summary(const Catalog& c) {
-  char secs[32];
-  std::snprintf(secs, sizeof secs, "%.2f", c.stats.seconds);
-  return std::to_string(c.entries.size()) + " documents listed (of " +
-         std::to_string(c.stats.entries_before_filters) + " identified), " +
-         std::to_string(c.stats.mentions) + " citations in " + std::to_string(c.stats.citing_documents) +
-         " citing documents; " + std::to_string(c.unresolved.size()) + " unresolved references; index of " +
-         std::to_string(c.stats.documents) + " documents" +
-         (c.last_indexed.empty() ? std::string() : ", last indexed " + c.last_indexed) + "; built in " + secs +
-         " s";
+std::string Summary(const Catalog& c, Language lang) {
+  const std::string secs = i18n::Fixed(lang, c.stats.seconds, 2);
+  const std::string listed =
+      Subst(TrN(lang, "{1} document listed (of {2} identified)", "{1} documents listed (of {2} identified)",
+                c.entries.size()),
+            {i18n::Number(lang, c.entries.size()), i18n::Number(lang, c.stats.entries_before_filters)});
+  const std::string cited =
+      Subst(Tr(lang, "{1} in {2}"),
+            {Count(lang, c.stats.mentions, TrN(lang, "{1} citation", "{1} citations", c.stats.mentions)),
+             Count(lang, c.stats.citing_documents,
+                   TrN(lang, "{1} citing document", "{1} citing documents", c.stats.citing_documents))});
+  std::string index = Subst(
+      Tr(lang, "index of {1}"),
+      {Count(lang, c.stats.documents, TrN(lang, "{1} document", "{1} documents", c.stats.documents))});
+  if (!c.last_indexed.empty()) index += ", " + Subst(Tr(lang, "last indexed {1}"), {c.last_indexed});
+  return listed + ", " + cited + "; " +
+         Count(lang, c.unresolved.size(),
+               TrN(lang, "{1} unresolved reference", "{1} unresolved references", c.unresolved.size())) +
+         "; " + index +
+         "; " + Subst(Tr(lang, "built in {1} s"), {secs});
 }
 
 }  // namespace
@@ -279,12 +334,14 @@ std::string CatalogJson(const Catalog& c) {
   return j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 
-std::string CatalogHtml(const Catalog& c) {
-  const auto groups = GroupByType(c);
+std::string CatalogHtml(const Catalog& c, Language lang) {
+  const auto groups = GroupByType(c, lang);
+  const std::string heading = Tr(lang, "Catalogue of documents");
   std::string o;
-  o += "<!DOCTYPE html>\n<html lang=\"vi\">\n<head>\n<meta charset=\"utf-8\">\n";
+  o += std::string("<!DOCTYPE html>\n<html lang=\"") + (lang == Language::kVietnamese ? "vi" : "en") +
+       "\">\n<head>\n<meta charset=\"utf-8\">\n";
   o += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
-  o += "<title>Mục lục văn kiện — " + HtmlEscape(c.database) + "</title>\n";
+  o += "<title>" + HtmlEscape(heading) + " — " + HtmlEscape(c.database) + "</title>\n";
   o += "<style>\n"
        "body{font-family:\"Times New Roman\",serif;margin:2em;color:#111;line-height:1.35}\n"
        "h1{font-size:1.6em;margin-bottom:.2em}h2{font-size:1.25em;margin-top:1.6em;border-bottom:1px solid #999}\n"
@@ -296,34 +353,44 @@ std::string CatalogHtml(const Catalog& c) {
        "@media print{body{margin:0;font-size:10pt}a{color:#000;text-decoration:none}"
        "thead{display:table-header-group}tr{page-break-inside:avoid}h2{page-break-after:avoid}}\n"
        "</style>\n</head>\n<body>\n";
-  o += "<h1>Mục lục văn kiện</h1>\n";
-  o += "<p class=\"meta\">" + HtmlEscape(c.database) + " — " + HtmlEscape(Summary(c)) + "</p>\n";
-  for (const auto& n : c.notes) o += "<p class=\"meta\">Note: " + HtmlEscape(n) + "</p>\n";
-  o += "<nav>\n<h2>Contents</h2>\n<ol>\n";
+  o += "<h1>" + HtmlEscape(heading) + "</h1>\n";
+  o += "<p class=\"meta\">" + HtmlEscape(c.database) + " — " + HtmlEscape(Summary(c, lang)) + "</p>\n";
+  for (const auto& n : c.notes) o += "<p class=\"meta\">" + HtmlEscape(Subst(Tr(lang, "Note: {1}"), {Tr(lang, n.c_str())})) + "</p>\n";
+  o += "<nav>\n<h2>" + HtmlEscape(Tr(lang, "Contents")) + "</h2>\n<ol>\n";
   for (const auto& g : groups) {
     o += "<li><a href=\"#" + g.id + "\">" + HtmlEscape(g.title) + "</a> (" + std::to_string(g.entries.size()) +
          ")</li>\n";
   }
-  o += "<li><a href=\"#unresolved\">Unresolved references</a> (" + std::to_string(c.unresolved.size()) + ")</li>\n";
-  if (!c.edges.empty()) o += "<li><a href=\"#relations\">Relations</a> (" + std::to_string(c.edges.size()) + ")</li>\n";
+  o += "<li><a href=\"#unresolved\">" + HtmlEscape(Tr(lang, "Unresolved references")) + "</a> (" +
+       i18n::Number(lang, c.unresolved.size()) + ")</li>\n";
+  if (!c.edges.empty()) {
+    o += "<li><a href=\"#relations\">" + HtmlEscape(Tr(lang, "Relations")) + "</a> (" +
+         i18n::Number(lang, c.edges.size()) + ")</li>\n";
+  }
   o += "</ol>\n</nav>\n";
   for (const auto& g : groups) {
-    o += "<section id=\"" + g.id + "\">\n<h2>" + HtmlEscape(g.title) + "</h2>\n<table>\n<thead><tr>"
-         "<th>Number</th><th>Date</th><th>Term</th><th>Issuer</th><th>Title</th><th>In archive</th>"
-         "<th>Citations</th><th>Citing docs</th><th>Cited</th><th>Most citing</th></tr></thead>\n<tbody>\n";
+    o += "<section id=\"" + g.id + "\">\n<h2>" + HtmlEscape(g.title) + "</h2>\n<table>\n<thead><tr>";
+    for (const char* column : {i18n::Mark("Number"), i18n::Mark("Date"), i18n::Mark("Term"), i18n::Mark("Issuer"),
+                               i18n::Mark("Title"), i18n::Mark("In archive"), i18n::Mark("Citations"),
+                               i18n::Mark("Citing docs"), i18n::Mark("Cited"), i18n::Mark("Most citing")}) {
+      o += "<th>" + HtmlEscape(Tr(lang, column)) + "</th>";
+    }
+    o += "</tr></thead>\n<tbody>\n";
     for (const CatalogEntry* e : g.entries) {
-      o += "<tr><td class=\"k\">" + HtmlEscape(e->symbol) + "</td><td>" + HtmlEscape(e->date) + "</td><td>" +
+      o += "<tr><td class=\"k\">" + HtmlEscape(e->symbol) + "</td><td>" + HtmlEscape(i18n::Date(lang, e->date)) + "</td><td>" +
            HtmlEscape(e->term) + (e->candidates.empty() ? "" : "?") + "</td><td>" +
            HtmlEscape(e->issuer_name.empty() ? e->issuer : e->issuer_name) + "</td><td>" + HtmlEscape(e->title);
-      if (e->title_source == TitleSource::kMentions) o += " <span class=\"src\">(from mentions)</span>";
-      if (!e->candidates.empty()) o += " <span class=\"src\">(term or year not stated; may be " + HtmlEscape(Join(e->candidates, ", ")) + ")</span>";
+      if (e->title_source == TitleSource::kMentions) {
+        o += " <span class=\"src\">" + HtmlEscape(Tr(lang, "(from mentions)")) + "</span>";
+      }
+      if (!e->candidates.empty()) o += " <span class=\"src\">" + HtmlEscape(MayBe(lang, e->candidates)) + "</span>";
       o += "</td><td>" + HtmlEscape(e->held() ? Join(e->held_ids, ", ") : "—") + "</td><td class=\"n\">" +
-           std::to_string(e->citations) + "</td><td class=\"n\">" + std::to_string(e->citing_documents) +
-           "</td><td>" + HtmlEscape(Span(*e)) + "</td><td>";
+           i18n::Number(lang, e->citations) + "</td><td class=\"n\">" + i18n::Number(lang, e->citing_documents) +
+           "</td><td>" + HtmlEscape(Span(*e, lang)) + "</td><td>";
       if (!e->top_citing.empty()) {
         o += "<ul class=\"c\">";
         for (const auto& t : e->top_citing) {
-          o += "<li>" + HtmlEscape(CiterLabel(t));
+          o += "<li>" + HtmlEscape(CiterLabel(t, lang));
           if (!t.title.empty()) o += " " + HtmlEscape(t.title);
           o += "</li>";
         }
@@ -333,26 +400,30 @@ std::string CatalogHtml(const Catalog& c) {
     }
     o += "</tbody>\n</table>\n</section>\n";
   }
-  o += "<section id=\"unresolved\">\n<h2>Unresolved references</h2>\n";
-  if (c.unresolved.empty()) o += "<p>None.</p>\n";
+  o += "<section id=\"unresolved\">\n<h2>" + HtmlEscape(Tr(lang, "Unresolved references")) + "</h2>\n";
+  if (c.unresolved.empty()) o += "<p>" + HtmlEscape(Tr(lang, "None.")) + "</p>\n";
   for (const UnresolvedReference& u : c.unresolved) {
-    o += "<h3>" + HtmlEscape(u.name) + "</h3>\n<p class=\"meta\">" + HtmlEscape(u.reason) + "; " +
-         Count(u.citations, "mention", "mentions") + " in " + Count(u.citing_documents, "document", "documents");
-    if (!u.candidates.empty()) o += "; may be " + HtmlEscape(Join(u.candidates, ", "));
+    o += "<h3>" + HtmlEscape(u.name) + "</h3>\n<p class=\"meta\">" + HtmlEscape(CodeName(lang, u.reason)) + "; " +
+         HtmlEscape(UnresolvedLine(lang, u));
     if (!u.title.empty()) o += "; " + HtmlEscape(u.title);
     o += "</p>\n<ul>\n";
     for (const auto& t : u.contexts) {
-      o += "<li>" + HtmlEscape(CiterLabel(t)) + " " + HtmlEscape(t.title) + "<br><span class=\"ctx\">" +
+      o += "<li>" + HtmlEscape(CiterLabel(t, lang)) + " " + HtmlEscape(t.title) + "<br><span class=\"ctx\">" +
            HtmlEscape(t.context) + "</span></li>\n";
     }
     o += "</ul>\n";
   }
   o += "</section>\n";
   if (!c.edges.empty()) {
-    o += "<section id=\"relations\">\n<h2>Relations</h2>\n<table>\n<thead><tr><th>From</th><th>Relation</th>"
-         "<th>To</th><th>Weight</th><th>Stated in</th></tr></thead>\n<tbody>\n";
+    o += "<section id=\"relations\">\n<h2>" + HtmlEscape(Tr(lang, "Relations")) + "</h2>\n<table>\n<thead><tr>";
+    for (const char* column : {i18n::Mark("From"), i18n::Mark("Relation"), i18n::Mark("To"), i18n::Mark("Weight"),
+                               i18n::Mark("Stated in")}) {
+      o += "<th>" + HtmlEscape(Tr(lang, column)) + "</th>";
+    }
+    o += "</tr></thead>\n<tbody>\n";
     for (const CatalogEdge& e : c.edges) {
-      o += "<tr><td>" + HtmlEscape(e.from) + "</td><td>" + HtmlEscape(e.kind) + "</td><td>" + HtmlEscape(e.to) +
+      o += "<tr><td>" + HtmlEscape(DisplayKey(lang, e.from)) + "</td><td>" + HtmlEscape(CodeName(lang, e.kind)) + "</td><td>" +
+           HtmlEscape(DisplayKey(lang, e.to)) +
            "</td><td class=\"n\">" + std::to_string(e.weight) + "</td><td>" + HtmlEscape(e.evidence) + "</td></tr>\n";
     }
     o += "</tbody>\n</table>\n</section>\n";
@@ -361,42 +432,48 @@ std::string CatalogHtml(const Catalog& c) {
   return o;
 }
 
-std::string CatalogMarkdown(const Catalog& c) {
-  const auto groups = GroupByType(c);
-  std::string o = "# Catalogue of " + MdCell(c.database) + "\n\n" + MdCell(Summary(c)) + ".\n\n";
-  for (const auto& n : c.notes) o += "Note: " + MdCell(n) + ".\n\n";
-  o += "## Contents\n\n";
-  for (const auto& g : groups) o += "- " + MdCell(g.title) + ": " + std::to_string(g.entries.size()) + "\n";
-  o += "- Unresolved references: " + std::to_string(c.unresolved.size()) + "\n";
+std::string CatalogMarkdown(const Catalog& c, Language lang) {
+  const auto groups = GroupByType(c, lang);
+  std::string o = "# " + MdCell(Subst(Tr(lang, "Catalogue of {1}"), {c.database})) + "\n\n" +
+                  MdCell(Summary(c, lang)) + ".\n\n";
+  for (const auto& n : c.notes) o += MdCell(Subst(Tr(lang, "Note: {1}"), {Tr(lang, n.c_str())})) + ".\n\n";
+  o += "## " + Tr(lang, "Contents") + "\n\n";
+  for (const auto& g : groups) o += "- " + MdCell(g.title) + ": " + i18n::Number(lang, g.entries.size()) + "\n";
+  o += "- " + Tr(lang, "Unresolved references") + ": " + i18n::Number(lang, c.unresolved.size()) + "\n";
   for (const auto& g : groups) {
-    o += "\n## " + MdCell(g.title) + "\n\n";
-    o += "| Key | Date | Issuer | Title | In archive | Citations | Citing docs | Cited | Most citing |\n";
-    o += "|---|---|---|---|---|--:|--:|---|---|\n";
+    o += "\n## " + MdCell(g.title) + "\n\n|";
+    for (const char* column : {i18n::Mark("Key"), i18n::Mark("Date"), i18n::Mark("Issuer"), i18n::Mark("Title"),
+                               i18n::Mark("In archive"), i18n::Mark("Citations"), i18n::Mark("Citing docs"),
+                               i18n::Mark("Cited"), i18n::Mark("Most citing")}) {
+      o += " " + MdCell(Tr(lang, column)) + " |";
+    }
+    o += "\n|---|---|---|---|---|--:|--:|---|---|\n";
     for (const CatalogEntry* e : g.entries) {
       std::string title = e->title;
-      if (e->title_source == TitleSource::kMentions) title += " (from mentions)";
-      if (!e->candidates.empty()) title += " (term or year not stated; may be " + Join(e->candidates, ", ") + ")";
-      o += "| " + MdCell(e->key) + " | " + MdCell(e->date) + " | " +
+      if (e->title_source == TitleSource::kMentions) title += " " + Tr(lang, "(from mentions)");
+      if (!e->candidates.empty()) title += " " + MayBe(lang, e->candidates);
+      o += "| " + MdCell(DisplayKey(lang, e->key)) + " | " + MdCell(i18n::Date(lang, e->date)) + " | " +
            MdCell(e->issuer_name.empty() ? e->issuer : e->issuer_name) + " | " + MdCell(title) + " | " +
-           MdCell(e->held() ? Join(e->held_ids, ", ") : "—") + " | " + std::to_string(e->citations) + " | " +
-           std::to_string(e->citing_documents) + " | " + MdCell(Span(*e)) + " | " +
-           MdCell(Join(CiterLabels(*e), "; ")) + " |\n";
+           MdCell(e->held() ? Join(e->held_ids, ", ") : "—") + " | " + i18n::Number(lang, e->citations) + " | " +
+           i18n::Number(lang, e->citing_documents) + " | " + MdCell(Span(*e, lang)) + " | " +
+           MdCell(Join(CiterLabels(*e, lang), "; ")) + " |\n";
     }
   }
-  o += "\n## Unresolved references\n\n";
-  if (c.unresolved.empty()) o += "None.\n";
+  o += "\n## " + Tr(lang, "Unresolved references") + "\n\n";
+  if (c.unresolved.empty()) o += Tr(lang, "None.") + "\n";
   for (const UnresolvedReference& u : c.unresolved) {
-    o += "- **" + MdCell(u.name) + "** (" + MdCell(u.reason) + "): " +
-         Count(u.citations, "mention", "mentions") + " in " + Count(u.citing_documents, "document", "documents");
-    if (!u.candidates.empty()) o += "; may be " + MdCell(Join(u.candidates, ", "));
+    o += "- **" + MdCell(u.name) + "** (" + MdCell(CodeName(lang, u.reason)) + "): " + MdCell(UnresolvedLine(lang, u));
     if (!u.title.empty()) o += "; " + MdCell(u.title);
     o += "\n";
-    for (const auto& t : u.contexts) o += "  - " + MdCell(CiterLabel(t)) + ": " + MdCell(t.context) + "\n";
+    for (const auto& t : u.contexts) o += "  - " + MdCell(CiterLabel(t, lang)) + ": " + MdCell(t.context) + "\n";
   }
   if (!c.edges.empty()) {
-    o += "\n## Relations\n\n| From | Relation | To | Weight | Stated in |\n|---|---|---|--:|---|\n";
+    o += "\n## " + Tr(lang, "Relations") + "\n\n|";
+    for (const char* column : {"From", "Relation", "To", "Weight", "Stated in"}) o += " " + Tr(lang, column) + " |";
+    o += "\n|---|---|---|--:|---|\n";
     for (const CatalogEdge& e : c.edges) {
-      o += "| " + MdCell(e.from) + " | " + MdCell(e.kind) + " | " + MdCell(e.to) + " | " + std::to_string(e.weight) +
+      o += "| " + MdCell(DisplayKey(lang, e.from)) + " | " + MdCell(CodeName(lang, e.kind)) + " | " +
+           MdCell(DisplayKey(lang, e.to)) + " | " + i18n::Number(lang, e.weight) +
            " | " + MdCell(e.evidence) + " |\n";
     }
   }

@@ -8,6 +8,7 @@
 #include <string>
 #include <string_view>
 
+#include "indexer/base/i18n.h"
 #include "search/catalog.h"
 
 namespace vankien::search {
@@ -32,12 +33,13 @@ std::string CatalogJson(const Catalog& catalog);
 
 // A standalone printable page: one file, no scripts or external assets, a table of contents
 // by document type, one table per type, then the unresolved references with their contexts.
-// All archive text is HTML-escaped.
-std::string CatalogHtml(const Catalog& catalog);
+// All archive text is HTML-escaped. Headings, summary and dates are in `lang` (keys as
+// search/display_key.h shows them); the data are the archive's.
+std::string CatalogHtml(const Catalog& catalog, i18n::Language lang = i18n::Language::kEnglish);
 
 // The same as Markdown: contents, one table per type ('|' and line breaks in text escaped),
-// unresolved references.
-std::string CatalogMarkdown(const Catalog& catalog);
+// unresolved references; in `lang`, as CatalogHtml.
+std::string CatalogMarkdown(const Catalog& catalog, i18n::Language lang = i18n::Language::kEnglish);
 
 // The citation graph: entries (and "doc:<id>" articles) as nodes, edges "cites" (weight =
 // mentions), "replaces" and "amends". Needs a catalogue built with CatalogOptions::graph.

@@ -224,6 +224,7 @@ Result<SearchResponse> Searcher::Search(std::string_view query, const SearchOpti
     }
     SearchResponse response;
     response.total = mset.get_matches_estimated();
+    response.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
     response.dropped_words = parsed->dropped_words();
     response.notices = parsed->notices();
     response.references = parsed->readings();

@@ -71,6 +71,8 @@ struct Facet {
 
 struct SearchResponse {
   std::size_t total = 0;  // matching documents (exact when facets are asked for)
+  // False when `total` is Xapian's estimate (lower and upper bounds differ): show it as "about".
+  bool total_exact = true;
   std::vector<Hit> hits;
   std::size_t dropped_words = 0;  // query words beyond the limit, ignored
   std::vector<Facet> facets;      // when SearchOptions::facets

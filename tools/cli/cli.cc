@@ -11,6 +11,11 @@
 
 namespace vankien::cli {
 
+i18n::Language Lang() {
+  static const i18n::Language lang = i18n::LanguageFromEnvironment();
+  return lang;
+}
+
 std::string DefaultDatabase() {
   const char* env = std::getenv("VANKIEN_DB");
   return env != nullptr && *env != '\0' ? std::string(env) : std::string("vankien.db");

@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "indexer/base/i18n.h"
 #include "indexer/base/status.h"
 #include "search/searcher.h"
 
@@ -35,6 +36,19 @@ Runner RegisterEval(CLI::App& app);
 Runner RegisterRefs(CLI::App& app);
 Runner RegisterRef(CLI::App& app);
 Runner RegisterServe(CLI::App& app);
+
+// The language of this run's messages: i18n::LanguageFromEnvironment(), read once.
+i18n::Language Lang();
+// Tr / TrN in that language (marked for xgettext by the names Tr and TrN).
+inline std::string Tr(const char* msgid) { return i18n::Tr(Lang(), msgid); }
+inline std::string TrN(const char* singular, const char* plural, unsigned long long n) {
+  return i18n::TrN(Lang(), singular, plural, n);
+}
+// A count as users of Lang() write it ("32.282" in Vietnamese), and an ISO date ("18/05/2024").
+inline std::string Num(unsigned long long n) { return i18n::Number(Lang(), n); }
+inline std::string Day(std::string_view iso) { return i18n::Date(Lang(), iso); }
+inline std::string Dec(double value, int decimals) { return i18n::Fixed(Lang(), value, decimals); }
+using i18n::Subst;
 
 // $VANKIEN_DB, or ./vankien.db.
 std::string DefaultDatabase();

@@ -25,6 +25,14 @@ const char* KindName(text::TokenKind k) {
   return "?";
 }
 
+// `s` padded with spaces to `width` characters (printf's %-20s counts bytes, and Vietnamese
+// letters take two or three).
+std::string Padded(const std::string& s, std::size_t width) {
+  std::size_t chars = 0;
+  for (unsigned char c : s) chars += (c & 0xC0) != 0x80;
+  return chars >= width ? s : s + std::string(width - chars, ' ');
+}
+
 int RunAnalyze(const AnalyzeArgs& args) {
   std::string input;
   if (args.words.empty() || (args.words.size() == 1 && args.words[0] == "-")) {
@@ -49,14 +57,15 @@ int RunAnalyze(const AnalyzeArgs& args) {
               << "\n";
     return kExitOk;
   }
-  std::cout << "normalized: " << analyzer.Normalize(input) << "\n";
-  std::cout << "folded:     " << analyzer.Fold(input) << "\n";
+  std::cout << Subst(Tr("normalized: {1}"), {analyzer.Normalize(input)}) << "\n";
+  std::cout << Subst(Tr("folded:     {1}"), {analyzer.Fold(input)}) << "\n";
   if (analysis.invalid_sequences > 0) {
-    std::cout << "invalid UTF-8 sequences: " << analysis.invalid_sequences << " (read as U+FFFD)\n";
+    std::cout << Subst(Tr("invalid UTF-8 sequences: {1} (read as U+FFFD)"), {Num(analysis.invalid_sequences)})
+              << "\n";
   }
-  std::cout << "tokens:\n";
+  std::cout << Tr("tokens:") << "\n";
   for (const auto& t : analysis.tokens) {
-    std::printf("  %6zu-%-6zu %-7s %-20s %s\n", t.begin, t.end, KindName(t.kind), t.exact.c_str(),
+    std::printf("  %6zu-%-6zu %-7s %s %s\n", t.begin, t.end, KindName(t.kind), Padded(t.exact, 20).c_str(),
                 t.folded.c_str());
   }
   return kExitOk;

@@ -37,10 +37,12 @@ struct CatalogArgs {
 
 Status WriteFile(const std::string& path, const std::string& content) {
   std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  if (!out) return Status::IoError("cannot write " + path + ": check that its folder exists and is writable");
+  if (!out) {
+    return Status::IoError(Subst(Tr("cannot write {1}: check that its folder exists and is writable"), {path}));
+  }
   out << content;
   out.close();
-  if (!out) return Status::IoError("writing " + path + " failed (disk full?)");
+  if (!out) return Status::IoError(Subst(Tr("writing {1} failed (disk full?)"), {path}));
   return Status::Ok();
 }
 
@@ -97,9 +99,9 @@ int RunCatalog(CatalogArgs args) {
   } else if (args.format == "json") {
     out = search::CatalogJson(*catalog);
   } else if (args.format == "html") {
-    out = search::CatalogHtml(*catalog);
+    out = search::CatalogHtml(*catalog, Lang());
   } else {
-    out = search::CatalogMarkdown(*catalog);
+    out = search::CatalogMarkdown(*catalog, Lang());
   }
   if (!args.todo.empty()) {
     if (Status s = WriteFile(args.todo, search::CatalogRegistryTodo(*catalog)); !s.ok()) return Fail(s);
@@ -111,8 +113,14 @@ int RunCatalog(CatalogArgs args) {
   }
   if (Status s = WriteFile(args.output, out); !s.ok()) return Fail(s);
   if (!args.quiet) {
-    std::fprintf(stderr, "%zu documents, %zu unresolved references, built in %.2f s; wrote %s\n",
-                 catalog->entries.size(), catalog->unresolved.size(), catalog->stats.seconds, args.output.c_str());
+    const std::string seconds = Dec(catalog->stats.seconds, 2);
+    const std::string docs = Subst(TrN("{1} document", "{1} documents", catalog->entries.size()),
+                                   {Num(catalog->entries.size())});
+    const std::string unresolved =
+        Subst(TrN("{1} unresolved reference", "{1} unresolved references", catalog->unresolved.size()),
+              {Num(catalog->unresolved.size())});
+    std::fprintf(stderr, "%s\n",
+                 Subst(Tr("{1}, {2}, built in {3} s; wrote {4}"), {docs, unresolved, seconds, args.output}).c_str());
   }
   return kExitOk;
 }

@@ -25,9 +25,12 @@ int RunCompact(const CompactArgs& args) {
                               {"bytes_after", report->bytes_after}})
                             .c_str());
   } else {
-    std::printf("%s: %zu shard%s, %.1f MB → %zu shard%s, %.1f MB\n", args.db.c_str(), report->shards_before,
-                report->shards_before == 1 ? "" : "s", report->bytes_before / 1e6, report->shards_after,
-                report->shards_after == 1 ? "" : "s", report->bytes_after / 1e6);
+    const std::string before = Dec(report->bytes_before / 1e6, 1), after = Dec(report->bytes_after / 1e6, 1);
+    const std::string from = Subst(TrN("{1} shard, {2} MB", "{1} shards, {2} MB", report->shards_before),
+                                   {Num(report->shards_before), before});
+    const std::string to = Subst(TrN("{1} shard, {2} MB", "{1} shards, {2} MB", report->shards_after),
+                                 {Num(report->shards_after), after});
+    std::printf("%s: %s → %s\n", args.db.c_str(), from.c_str(), to.c_str());
   }
   return kExitOk;
 }

@@ -145,40 +145,60 @@ void PrintJson(const IndexArgs& args, const IndexWriter& writer, const IndexRepo
 
 void PrintSummary(const IndexArgs& args, const IndexReport& r, double secs) {
   const std::size_t docs = r.documents_added;
-  std::printf("%s: %zu new, %zu updated, %zu unchanged, %zu removed, %zu failed files; "
-              "%zu documents indexed, %zu removed in %.1f s (%.0f docs/s, %.1f MB/s); "
-              "%zu documents in the index\n",
-              args.db.c_str(), r.files_new, r.files_updated, r.files_unchanged, r.files_removed, r.files_failed,
-              docs, r.documents_removed, secs, secs > 0 ? docs / secs : 0.0,
-              secs > 0 ? r.bytes_read / 1e6 / secs : 0.0, r.documents_in_index);
+  const std::string seconds = Dec(secs, 1), rate = Dec(secs > 0 ? docs / secs : 0.0, 0);
+  const std::string mb = Dec(secs > 0 ? r.bytes_read / 1e6 / secs : 0.0, 1);
+  const std::string files = Subst(
+      TrN("{1} new, {2} updated, {3} unchanged, {4} removed, {5} failed file",
+          "{1} new, {2} updated, {3} unchanged, {4} removed, {5} failed files", r.files_failed),
+      {Num(r.files_new), Num(r.files_updated), Num(r.files_unchanged), Num(r.files_removed), Num(r.files_failed)});
+  const std::string indexed =
+      Subst(TrN("{1} document indexed, {2} removed in {3} s ({4} docs/s, {5} MB/s)",
+                "{1} documents indexed, {2} removed in {3} s ({4} docs/s, {5} MB/s)", docs),
+            {Num(docs), Num(r.documents_removed), seconds, rate, mb});
+  const std::string held = Subst(TrN("{1} document in the index", "{1} documents in the index", r.documents_in_index),
+                                 {Num(r.documents_in_index)});
+  std::printf("%s: %s; %s; %s\n", args.db.c_str(), files.c_str(), indexed.c_str(), held.c_str());
   for (const auto& note : r.ocr) {
-    std::printf("read by OCR (confidence %.0f%%%s): %s\n", note.confidence,
-                note.incomplete ? ", some pages left out by --ocr-max-pages or --ocr-timeout" : "",
-                note.path.c_str());
+    const std::string confidence = Dec(note.confidence, 0);
+    const std::string line =
+        note.incomplete
+            ? Subst(Tr("read by OCR (confidence {1}%, some pages left out by --ocr-max-pages or --ocr-timeout): {2}"),
+                    {confidence, note.path})
+            : Subst(Tr("read by OCR (confidence {1}%): {2}"), {confidence, note.path});
+    std::printf("%s\n", line.c_str());
   }
   for (const auto& note : r.encoding_notes) {
-    std::printf("read as %s: %s\n", note.read_as.c_str(), note.path.c_str());
+    std::printf("%s\n", Subst(Tr("read as {1}: {2}"), {note.read_as, note.path}).c_str());
   }
   if (!r.skipped.empty()) {
-    std::printf("skipped %zu files of unsupported type (vankien reads %s):\n", r.skipped.size(),
-                std::string(SupportedExtensions()).c_str());
+    std::printf("%s\n", Subst(TrN("skipped {1} file of unsupported type (vankien reads {2}):",
+                                  "skipped {1} files of unsupported type (vankien reads {2}):", r.skipped.size()),
+                              {Num(r.skipped.size()), SupportedExtensions()})
+                            .c_str());
     for (std::size_t k = 0; k < r.skipped.size() && k < 20; ++k) std::printf("  %s\n", r.skipped[k].c_str());
-    if (r.skipped.size() > 20) std::printf("  … and %zu more\n", r.skipped.size() - 20);
+    if (r.skipped.size() > 20) {
+      std::printf("  %s\n", Subst(Tr("… and {1} more"), {Num(r.skipped.size() - 20)}).c_str());
+    }
   }
 }
 
 // Truncated PDFs and problems, on stderr (said even with -q: they are what needs attention).
 void PrintNotes(const IndexArgs& args, const IndexReport& r) {
   if (!r.pdf_truncated.empty()) {
-    std::fprintf(stderr,
-                 "note: %zu PDF%s longer than --max-pdf-pages %zu: only the first %zu pages were "
-                 "indexed; raise --max-pdf-pages to index the rest:\n",
-                 r.pdf_truncated.size(), r.pdf_truncated.size() == 1 ? " is" : "s are", args.max_pdf_pages,
-                 args.max_pdf_pages);
+    const std::string pages = std::to_string(args.max_pdf_pages);
+    std::fprintf(stderr, "%s\n",
+                 Subst(TrN("note: {1} PDF is longer than --max-pdf-pages {2}: only the first {2} pages were "
+                           "indexed; raise --max-pdf-pages to index the rest:",
+                           "note: {1} PDFs are longer than --max-pdf-pages {2}: only the first {2} pages were "
+                           "indexed; raise --max-pdf-pages to index the rest:",
+                           r.pdf_truncated.size()),
+                       {Num(r.pdf_truncated.size()), pages})
+                     .c_str());
     for (const auto& path : r.pdf_truncated) std::fprintf(stderr, "  %s\n", path.c_str());
   }
   if (!r.problems.empty()) {
-    std::fprintf(stderr, "%zu problems:\n", r.problems.size());
+    std::fprintf(stderr, "%s\n",
+                 Subst(TrN("{1} problem:", "{1} problems:", r.problems.size()), {Num(r.problems.size())}).c_str());
     for (const auto& p : r.problems) {
       if (p.line > 0) {
         std::fprintf(stderr, "  %s:%zu: %s\n", p.path.c_str(), p.line, p.message.c_str());
@@ -197,15 +217,16 @@ int RunIndex(const IndexArgs& args) {
   if (!args.encoding.empty()) {
     load.encoding = text::ParseEncoding(args.encoding);
     if (!load.encoding) {
-      return Fail(Status::InvalidArgument("unknown encoding \"" + args.encoding +
-                                          "\": use utf-8, utf-16le, utf-16be, windows-1258, tcvn3, "
-                                          "vni, viscii, viqr or windows-1252"));
+      return Fail(Status::InvalidArgument(
+          Subst(Tr("unknown encoding \"{1}\": use utf-8, utf-16le, utf-16be, windows-1258, tcvn3, vni, "
+                   "viscii, viqr or windows-1252"),
+                {args.encoding})));
     }
   }
   for (const std::string& f : args.fields) {
     const std::size_t eq = f.find('=');
     if (eq == std::string::npos || eq == 0 || eq + 1 == f.size()) {
-      return Fail(Status::InvalidArgument("--field " + f + ": write it as FIELD=RECORD_KEY, e.g. text=body"));
+      return Fail(Status::InvalidArgument(Subst(Tr("--field {1}: write it as FIELD=RECORD_KEY, e.g. text=body"), {f})));
     }
     load.field_map.emplace_back(f.substr(0, eq), f.substr(eq + 1));
   }

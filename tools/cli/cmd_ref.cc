@@ -4,6 +4,7 @@
 #include <memory>
 
 #include "indexer/text/analyzer.h"
+#include "search/display_key.h"
 #include "search/searcher.h"
 #include "tools/cli/cli.h"
 #include "tools/json/json_output.h"
@@ -31,14 +32,16 @@ int RunRef(const RefArgs& args) {
     std::cout << Dump(json_output::ReferenceJson(reference, *report), 2) << "\n";
     return kExitOk;
   }
-  for (const auto& notice : report->notices) std::cerr << "note: " << notice << "\n";
-  std::cout << report->symbol << (report->key.empty() ? "" : "  (" + report->key + ")") << "\n";
+  for (const auto& notice : report->notices) std::cerr << Subst(Tr("note: {1}"), {notice}) << "\n";
+  const std::string shown_key = search::DisplayKey(Lang(), report->key);
+  std::cout << report->symbol << (report->key.empty() || shown_key == report->symbol ? "" : "  (" + shown_key + ")")
+            << "\n";
   if (report->facts.empty()) {
-    std::cout << "  not in the registry\n";
+    std::cout << "  " << Tr("not in the registry") << "\n";
   }
   for (const auto& e : report->facts) {
     std::cout << "  " << e.type_name << " " << e.symbol;
-    if (!e.date.empty()) std::cout << ", " << e.date;
+    if (!e.date.empty()) std::cout << ", " << Day(e.date);
     if (!e.term.empty()) std::cout << ", khóa " << e.term;
     if (e.plenum) std::cout << ", Hội nghị Trung ương " << *e.plenum;
     if (!e.issuer_name.empty()) std::cout << ", " << e.issuer_name;
@@ -46,17 +49,23 @@ int RunRef(const RefArgs& args) {
     if (!e.title.empty()) std::cout << "    " << e.title << "\n";
   }
   if (report->documents.empty()) {
-    std::cout << "The archive does not hold the document itself.\n";
+    std::cout << Tr("The archive does not hold the document itself.") << "\n";
   } else {
-    std::cout << "In the archive:\n";
-    for (const auto& d : report->documents) std::cout << "  [" << d.id << "] " << d.title << "  " << d.date << "\n";
+    std::cout << Tr("In the archive:") << "\n";
+    for (const auto& d : report->documents) {
+      std::cout << "  [" << d.id << "] " << d.title << "  " << Day(d.date) << "\n";
+    }
   }
-  std::cout << report->citing_documents
-            << (report->citing_documents == 1 ? " document cites it.\n" : " documents cite it.\n");
+  std::cout << Subst(TrN("{1} document cites it.", "{1} documents cite it.", report->citing_documents),
+                     {Num(report->citing_documents)})
+            << "\n";
   for (const auto& g : report->groups) {
-    std::cout << "\n" << (g.key.empty() ? "Cited without a term or year:" : "Cited as " + g.key + ":") << "\n";
+    std::cout << "\n"
+              << (g.key.empty() ? Tr("Cited without a term or year:")
+                                : Subst(Tr("Cited as {1}:"), {search::DisplayKey(Lang(), g.key)}))
+              << "\n";
     for (const auto& c : g.citations) {
-      std::cout << "  " << (c.date.empty() ? "----------" : c.date) << "  [" << c.id << "] " << c.title << "\n";
+      std::cout << "  " << (c.date.empty() ? "----------" : Day(c.date)) << "  [" << c.id << "] " << c.title << "\n";
       std::cout << "      " << c.context << "\n";
     }
   }

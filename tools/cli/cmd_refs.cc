@@ -167,7 +167,7 @@ int RunRefs(const RefsArgs& args) {
     input.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
   } else {
     std::ifstream in(args.input, std::ios::binary);
-    if (!in) return Fail(Status::IoError("cannot open " + args.input));
+    if (!in) return Fail(Status::IoError(Subst(Tr("cannot open {1}"), {args.input})));
     input.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
   }
   if (args.relations) {
@@ -183,6 +183,7 @@ int RunRefs(const RefsArgs& args) {
               << "\n";
     return kExitOk;
   }
+  const std::string unresolved = Tr("(unresolved)");
   auto print = [&](std::string_view text, std::size_t line) {
     const auto mentions = recognizer.Find(text);
     if (args.lines || args.json) {
@@ -197,8 +198,8 @@ int RunRefs(const RefsArgs& args) {
     }
     for (const auto& m : mentions) {
       std::cout << (line > 0 ? std::to_string(line) + ":" : "") << m.start << "-" << m.end << "  " << m.surface
-                << "  →  " << (m.Canonical().empty() ? "(unresolved)" : m.Key());
-      if (!m.date.empty()) std::cout << "  " << m.date;
+                << "  →  " << (m.Canonical().empty() ? unresolved : m.Key());
+      if (!m.date.empty()) std::cout << "  " << Day(m.date);
       if (!m.resolved_symbol.empty()) std::cout << "  = " << m.resolved_symbol;
       std::cout << "\n";
     }

@@ -50,6 +50,19 @@ std::string Highlighted(const search::Snippet& s, bool tty) {
   return out.append(s.text, pos);
 }
 
+// The heading of a facet ("kind", "year" …) in the user's language.
+std::string FacetName(const std::string& name) {
+  static constexpr std::pair<const char*, const char*> kNames[] = {
+      {"kind", i18n::Mark("Kind")},     {"year", i18n::Mark("Year")},
+      {"issuer", i18n::Mark("Issuer")}, {"term", i18n::Mark("Term")},
+      {"source", i18n::Mark("Source")},
+  };
+  for (const auto& [key, heading] : kNames) {
+    if (name == key) return Tr(heading);
+  }
+  return name;
+}
+
 int RunBatch(search::Searcher& searcher, const SearchArgs& args) {
   std::string line;
   const search::SearchOptions options = OptionsFrom(args, /*interactive=*/false);
@@ -77,8 +90,10 @@ int RunSearch(const SearchArgs& args) {
 
   std::string query;
   for (const auto& w : args.words) query += (query.empty() ? "" : " ") + w;
-  if (args.words.empty()) {
-    return Fail(Status::InvalidArgument("no query: give the words to search for, or --batch"));
+  // Filters alone list documents ("every NQ of khóa XIII, newest first"), as the API does.
+  if (args.words.empty() && args.filters.empty()) {
+    return Fail(Status::InvalidArgument(
+        Tr("no query: give the words to search for (or filters: --type, --term …), or --batch")));
   }
   const search::SearchOptions options = OptionsFrom(args, /*interactive=*/true);
   auto response = (*searcher)->Search(query, options);
@@ -89,38 +104,57 @@ int RunSearch(const SearchArgs& args) {
     return kExitOk;
   }
   const bool tty = StdoutIsTty();
-  for (const auto& notice : response->notices) std::cerr << "note: " << notice << "\n";
+  for (const auto& notice : response->notices) std::cerr << Subst(Tr("note: {1}"), {notice}) << "\n";
   for (const auto& shard : response->missing_shards) {
-    std::cerr << "note: these results leave out a shard that is down: " << shard << "\n";
+    std::cerr << Subst(Tr("note: these results leave out a shard that is down: {1}"), {shard}) << "\n";
   }
   if (!response->suggestion.empty()) {
-    std::cout << "Có phải bạn muốn tìm: " << response->suggestion << "\n\n";
+    std::cout << Subst(Tr("Did you mean: {1}"), {response->suggestion}) << "\n\n";
   }
   if (response->hits.empty()) {
-    std::cout << "No documents match \"" << query << "\".\n";
+    std::cout << (query.empty() ? Tr("No documents match these filters.")
+                                : Subst(Tr("No documents match \"{1}\"."), {query}))
+              << "\n";
     return kExitOk;
   }
-  std::cout << response->total << " documents match \"" << query << "\"; showing "
-            << args.offset + 1 << "–" << args.offset + response->hits.size() << ":\n\n";
+  const std::string total =
+      response->total_exact ? Num(response->total) : Subst(Tr("about {1}"), {Num(response->total)});
+  const std::string first = Num(args.offset + 1), last = Num(args.offset + response->hits.size());
+  if (query.empty()) {
+    std::cout << Subst(TrN("{1} document matches the filters; showing {2}–{3}:",
+                           "{1} documents match the filters; showing {2}–{3}:", response->total),
+                       {total, first, last});
+  } else {
+    std::cout << Subst(TrN("{1} document matches \"{2}\"; showing {3}–{4}:",
+                           "{1} documents match \"{2}\"; showing {3}–{4}:", response->total),
+                       {total, query, first, last});
+  }
+  std::cout << "\n\n";
   std::size_t rank = args.offset;
+  const std::string untitled = Tr("(untitled)"), score = Tr("score");
   for (const auto& h : response->hits) {
     std::string badge = h.symbol.empty() ? "" : "  " + h.symbol;
-    std::printf("%2zu. %s  [%s]%s  score %.3f%s%s\n", ++rank, h.title.empty() ? "(untitled)" : h.title.c_str(),
-                h.id.c_str(), badge.c_str(), h.score, h.date.empty() ? "" : "  ", h.date.c_str());
+    const std::string date = Day(h.date);
+    std::printf("%2zu. %s  [%s]%s  %s %s%s%s\n", ++rank, h.title.empty() ? untitled.c_str() : h.title.c_str(),
+                h.id.c_str(), badge.c_str(), score.c_str(), Dec(h.score, 3).c_str(), date.empty() ? "" : "  ",
+                date.c_str());
     std::cout << "    " << Highlighted(h.snippet, tty) << "\n\n";
   }
   for (const auto& f : response->facets) {
     if (f.values.empty()) continue;
-    std::cout << f.name << ":";
+    std::cout << FacetName(f.name) << ":";
     std::size_t shown = 0;
     for (const auto& v : f.values) {
       if (++shown > 10) break;
-      std::cout << "  " << v.value << " (" << v.count << ")";
+      std::cout << "  " << v.value << " (" << Num(v.count) << ")";
     }
     std::cout << "\n";
   }
   if (response->dropped_words > 0) {
-    std::cerr << "note: " << response->dropped_words << " words beyond the limit were ignored\n";
+    std::cerr << Subst(TrN("note: {1} word beyond the limit was ignored",
+                           "note: {1} words beyond the limit were ignored", response->dropped_words),
+                       {Num(response->dropped_words)})
+              << "\n";
   }
   return kExitOk;
 }

@@ -33,10 +33,10 @@ int RunServe(const ServeArgs& args) {
   auto started = server::Server::Start(options);
   if (!started.ok()) return Fail(started.status());
   const std::string host = args.bind.find(':') != std::string::npos ? "[" + args.bind + "]" : args.bind;
-  std::cout << "vankien: serving " << args.db << " at http://" << host << ":" << (*started)->port()
-            << "/  (Ctrl-C to stop)" << std::endl;
+  const std::string url = "http://" + host + ":" + std::to_string((*started)->port()) + "/";
+  std::cout << "vankien: " << Subst(Tr("serving {1} at {2}  (Ctrl-C to stop)"), {args.db, url}) << std::endl;
   (*started)->Wait();
-  std::cout << "vankien: stopped" << std::endl;
+  std::cout << "vankien: " << Tr("stopped") << std::endl;
   return kExitOk;
 }
 

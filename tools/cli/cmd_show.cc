@@ -28,19 +28,23 @@ int RunShow(const ShowArgs& args) {
     return kExitOk;
   }
   const Document* doc = &stored->doc;
-  std::cout << "id:    " << doc->id << "\n";
-  std::cout << "title: " << text::SanitizeUtf8(doc->title) << "\n";
-  if (!doc->date.empty()) std::cout << "date:  " << doc->date << "\n";
-  if (!doc->kind.empty()) std::cout << "kind:  " << doc->kind << "\n";
-  if (!doc->symbol.empty()) std::cout << "number: " << doc->symbol << "\n";
-  if (!doc->issuer.empty()) std::cout << "issuer: " << doc->issuer << "\n";
-  if (!doc->term.empty()) std::cout << "term:  khóa " << doc->term << "\n";
-  if (!doc->signer.empty()) std::cout << "signer: " << doc->signer << "\n";
-  if (!doc->source.empty()) std::cout << "source: " << doc->source << "\n";
-  if (!doc->encoding.empty()) std::cout << "encoding: " << doc->encoding << "\n";
-  for (const auto& f : doc->flags) std::cout << "flag:  " << f << "\n";
-  if (!doc->url.empty()) std::cout << "url:   " << doc->url << "\n";
-  if (!doc->path.empty()) std::cout << "path:  " << doc->path << "\n";
+  // "label: value" lines; labels are translated, values are the document's own.
+  auto line = [](const char* label, const std::string& value) {
+    if (!value.empty()) std::cout << Tr(label) << " " << value << "\n";
+  };
+  line(i18n::Mark("id:"), doc->id);
+  std::cout << Tr("title:") << " " << text::SanitizeUtf8(doc->title) << "\n";
+  line(i18n::Mark("date:"), Day(doc->date));
+  line(i18n::Mark("kind:"), doc->kind);
+  line(i18n::Mark("number:"), doc->symbol);
+  line(i18n::Mark("issuer:"), doc->issuer);
+  line(i18n::Mark("term:"), doc->term.empty() ? "" : "khóa " + doc->term);
+  line(i18n::Mark("signer:"), doc->signer);
+  line(i18n::Mark("source:"), doc->source);
+  line(i18n::Mark("encoding:"), doc->encoding);
+  for (const auto& f : doc->flags) line(i18n::Mark("flag:"), f);
+  line(i18n::Mark("url:"), doc->url);
+  line(i18n::Mark("path:"), doc->path);
   for (const auto& [k, v] : doc->fields) std::cout << k << ": " << text::SanitizeUtf8(v) << "\n";
   std::cout << "\n" << text::SanitizeUtf8(doc->text) << "\n";
   return kExitOk;
@@ -63,12 +67,13 @@ int RunStats(const StatsArgs& args) {
     std::cout << Dump(out, 2) << "\n";
     return kExitOk;
   }
-  std::printf("database:      %s\n", args.db.c_str());
-  std::printf("documents:     %zu\n", stats->documents);
-  std::printf("terms:         %zu\n", stats->distinct_terms);
-  std::printf("avg length:    %.1f words\n", stats->average_length);
-  std::printf("size on disk:  %.1f MB\n", stats->bytes_on_disk / 1e6);
-  std::printf("last indexed:  %s\n", stats->last_indexed.empty() ? "never" : stats->last_indexed.c_str());
+  std::cout << Subst(Tr("database:      {1}"), {args.db}) << "\n";
+  std::cout << Subst(Tr("documents:     {1}"), {Num(stats->documents)}) << "\n";
+  std::cout << Subst(Tr("terms:         {1}"), {Num(stats->distinct_terms)}) << "\n";
+  std::cout << Subst(Tr("avg length:    {1} words"), {Dec(stats->average_length, 1)}) << "\n";
+  std::cout << Subst(Tr("size on disk:  {1} MB"), {Dec(stats->bytes_on_disk / 1e6, 1)}) << "\n";
+  std::cout << Subst(Tr("last indexed:  {1}"), {stats->last_indexed.empty() ? Tr("never") : stats->last_indexed})
+            << "\n";
   return kExitOk;
 }
 

@@ -145,6 +145,7 @@ Json SearchJson(std::string_view query, const search::SearchResponse& r) {
   for (const auto& reading : r.references) references.push_back(ToJson(reading));
   return {{"query", std::string(query)},
           {"total", r.total},
+          {"total_exact", r.total_exact},
           {"hits", std::move(hits)},
           {"facets", ToJson(r.facets)},
           {"suggestion", r.suggestion},

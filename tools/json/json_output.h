@@ -22,8 +22,10 @@
 //             reading, the rest are offered) or "every-term" (a plenum name without a term: the
 //             first `meant` candidates, one per term, are all searched); begin/end are byte
 //             offsets into the query.
-//   Search    {query, total, hits: [Hit], facets: Facets, suggestion, notices: [text],
+//   Search    {query, total, total_exact, hits: [Hit], facets: Facets, suggestion, notices: [text],
 //              references: [Reading], missing_shards: [text], dropped_words}
+//             total_exact false: total is Xapian's estimate (the same on every page; exact
+//             whenever facets are counted).
 //             The API adds its paging: page, size, pages, sort. A `search --batch` line whose
 //             query failed is this shape with no hits and an "error" text.
 //   Fact      {symbol, type, kind, number, issuer, issuer_name, date, term, plenum, title}

@@ -21,6 +21,9 @@ inline HttpRequest FromBeast(const BeastRequest& req) {
   r.target = std::string(req.target());
   if (auto it = req.find(http::field::host); it != req.end()) r.host = std::string(it->value());
   if (auto it = req.find(http::field::origin); it != req.end()) r.origin = std::string(it->value());
+  if (auto it = req.find(http::field::accept_language); it != req.end()) {
+    r.accept_language = std::string(it->value());
+  }
   return r;
 }
 

@@ -19,6 +19,9 @@ namespace vankien::server {
 namespace {
 
 using nlohmann::json;
+using i18n::Language;
+using i18n::Subst;
+using i18n::Tr;
 
 constexpr std::size_t kMaxAssetBytes = 4u << 20;
 constexpr std::size_t kMaxParamBytes = 256;  // every parameter but q
@@ -101,7 +104,7 @@ struct Params {
 };
 
 // InvalidArgument on a malformed escape.
-Result<Params> ParseQueryString(std::string_view qs) {
+Result<Params> ParseQueryString(std::string_view qs, Language lang) {
   Params params;
   while (!qs.empty()) {
     const auto amp = qs.find('&');
@@ -112,7 +115,7 @@ Result<Params> ParseQueryString(std::string_view qs) {
     std::string key, value;
     if (!PercentDecode(item.substr(0, eq), true, &key) ||
         (eq != std::string_view::npos && !PercentDecode(item.substr(eq + 1), true, &value))) {
-      return Status::InvalidArgument("malformed percent-encoding in the query string");
+      return Status::InvalidArgument(Tr(lang, "malformed percent-encoding in the query string"));
     }
     params.items.emplace_back(std::move(key), std::move(value));
   }
@@ -121,29 +124,28 @@ Result<Params> ParseQueryString(std::string_view qs) {
 
 // A parameter other than q, as typed: valid UTF-8, no control bytes, short. What it means is
 // the library's business.
-Status CheckText(std::string_view key, std::string_view value) {
+Status CheckText(std::string_view key, std::string_view value, Language lang) {
   if (value.size() > kMaxParamBytes || !IsValidUtf8(value) || HasControlBytes(value)) {
-    return Status::InvalidArgument("parameter '" + std::string(key) +
-                                   "' is too long or not valid UTF-8 text");
+    return Status::InvalidArgument(Subst(Tr(lang, "parameter '{1}' is too long or not valid UTF-8 text"), {key}));
   }
   return Status::Ok();
 }
 
-Result<std::string> Param(const Params& params, std::string_view key) {
+Result<std::string> Param(const Params& params, std::string_view key, Language lang) {
   std::string v = params.Get(key);
-  if (Status st = CheckText(key, v); !st.ok()) return st;
+  if (Status st = CheckText(key, v, lang); !st.ok()) return st;
   return v;
 }
 
 Result<std::size_t> PositiveNumber(const Params& params, std::string_view key,
-                                   std::size_t fallback, std::size_t max) {
+                                   std::size_t fallback, std::size_t max, Language lang) {
   if (!params.Has(key)) return fallback;
   const std::string v = params.Get(key);
   std::size_t n = 0;
   const auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), n);
   if (v.empty() || ec != std::errc() || end != v.data() + v.size() || n == 0 || n > max) {
-    return Status::InvalidArgument("parameter '" + std::string(key) +
-                                   "' must be a whole number from 1 to " + std::to_string(max));
+    return Status::InvalidArgument(
+        Subst(Tr(lang, "parameter '{1}' must be a whole number from 1 to {2}"), {key, std::to_string(max)}));
   }
   return n;
 }
@@ -152,13 +154,14 @@ Result<std::size_t> PositiveNumber(const Params& params, std::string_view key,
 
 class Router {
  public:
-  Router(Archive* archive, const HandlerOptions& options) : archive_(archive), options_(options) {}
+  Router(Archive* archive, const HandlerOptions& options, Language lang)
+      : archive_(archive), options_(options), lang_(lang) {}
 
   HttpResponse Api(std::string_view path, std::string_view query) {
-    auto params = ParseQueryString(query);
-    if (!params.ok()) return StatusResponse(params.status(), options_);
+    auto params = ParseQueryString(query, lang_);
+    if (!params.ok()) return StatusResponse(params.status(), options_, lang_);
     auto response = ApiRoute(path, *params);
-    if (!response.ok()) return StatusResponse(response.status(), options_);
+    if (!response.ok()) return StatusResponse(response.status(), options_, lang_);
     return std::move(response).value();
   }
 
@@ -166,10 +169,10 @@ class Router {
   // /api/catalog. Parameters as `vankien catalog`: type (comma list), issuer, term, from, to,
   // min (citations), sort (type|citations|date|symbol), limit.
   HttpResponse Catalog(bool html, std::string_view query) {
-    auto params = ParseQueryString(query);
-    if (!params.ok()) return StatusResponse(params.status(), options_);
+    auto params = ParseQueryString(query, lang_);
+    if (!params.ok()) return StatusResponse(params.status(), options_, lang_);
     auto response = CatalogRoute(html, *params);
-    if (!response.ok()) return StatusResponse(response.status(), options_);
+    if (!response.ok()) return StatusResponse(response.status(), options_, lang_);
     return std::move(response).value();
   }
 
@@ -190,12 +193,12 @@ class Router {
       if (!id.ok()) return id.status();
       return DocRoute(**searcher, *id);
     }
-    return ErrorResponse(404, "no such API endpoint; see the README for /api/search, /api/ref, "
-                              "/api/doc and /api/stats");
+    return ErrorResponse(404, Tr(lang_, "no such API endpoint; see the README for /api/search, /api/ref, "
+                                        "/api/doc and /api/stats"));
   }
 
   Result<search::Searcher*> OpenSearcher() {
-    if (archive_ == nullptr) return Status::NotFound("no archive");
+    if (archive_ == nullptr) return Status::NotFound("no archive");  // for the log only
     return archive_->Searcher();
   }
 
@@ -203,8 +206,8 @@ class Router {
   // and the log gets the reason (which names server paths).
   HttpResponse Unavailable(const Status& status) {
     Log(options_, "index unavailable: " + status.ToString());
-    return ErrorResponse(503, "the archive's index is not available; build it with `vankien index` "
-                              "and the server will pick it up");
+    return ErrorResponse(503, Tr(lang_, "the archive's index is not available; build it with `vankien index` "
+                                        "and the server will pick it up"));
   }
 
   // The decoded remainder of the path after `prefix` ("/api/doc/seeds%2Fa.txt" → "seeds/a.txt"),
@@ -214,16 +217,17 @@ class Router {
     std::string out;
     if (path.size() > prefix.size()) {
       if (!PercentDecode(path.substr(prefix.size()), false, &out)) {
-        return Status::InvalidArgument("malformed percent-encoding in the path");
+        return Status::InvalidArgument(Tr(lang_, "malformed percent-encoding in the path"));
       }
     } else {
       out = params.Get(key);
     }
     if (out.empty()) {
-      return Status::InvalidArgument("missing " + std::string(prefix.substr(5, 3)) + " in the path");
+      return Status::InvalidArgument(prefix.substr(5, 3) == "doc" ? Tr(lang_, "missing document id in the path")
+                                                                  : Tr(lang_, "missing document number in the path"));
     }
     if (out.size() > options_.max_query_bytes || !IsValidUtf8(out) || HasControlBytes(out)) {
-      return Status::InvalidArgument("the path is too long or not valid UTF-8 text");
+      return Status::InvalidArgument(Tr(lang_, "the path is too long or not valid UTF-8 text"));
     }
     return out;
   }
@@ -237,13 +241,12 @@ class Router {
   Result<HttpResponse> SearchRoute(search::Searcher& searcher, const Params& params) {
     const std::string q = params.Get("q");
     if (q.size() > options_.max_query_bytes) {
-      return Status::InvalidArgument("the query is longer than " +
-                                     std::to_string(options_.max_query_bytes) +
-                                     " bytes; shorten it");
+      return Status::InvalidArgument(
+          Subst(Tr(lang_, "the query is longer than {1} bytes; shorten it"), {std::to_string(options_.max_query_bytes)}));
     }
-    if (!IsValidUtf8(q)) return Status::InvalidArgument("the query is not valid UTF-8 text");
+    if (!IsValidUtf8(q)) return Status::InvalidArgument(Tr(lang_, "the query is not valid UTF-8 text"));
     if (q.find('\0') != std::string::npos) {
-      return Status::InvalidArgument("the query contains a NUL byte");
+      return Status::InvalidArgument(Tr(lang_, "the query contains a NUL byte"));
     }
 
     // Filter values go to the library as typed, as `vankien search --type/--from/...` hands
@@ -252,7 +255,7 @@ class Router {
     search::SearchOptions opts;
     for (const auto& [k, v] : params.items) {
       if (k != "type" || v.empty()) continue;
-      if (Status st = CheckText(k, v); !st.ok()) return st;
+      if (Status st = CheckText(k, v, lang_); !st.ok()) return st;
       opts.filters.kinds.push_back(v);  // one value may list several: "NQ,KL"
     }
     for (auto [key, out] : {std::pair{"issuer", &opts.filters.issuer},
@@ -260,11 +263,11 @@ class Router {
                             std::pair{"source", &opts.filters.source},
                             std::pair{"from", &opts.filters.from},
                             std::pair{"to", &opts.filters.to}}) {
-      auto v = Param(params, key);
+      auto v = Param(params, key, lang_);
       if (!v.ok()) return v.status();
       *out = std::move(v).value();
     }
-    auto sort = Param(params, "sort");
+    auto sort = Param(params, "sort", lang_);
     if (!sort.ok()) return sort.status();
     if (sort->empty() || *sort == "relevance") {
       opts.sort = search::SortOrder::kRelevance;
@@ -273,14 +276,14 @@ class Router {
     } else if (*sort == "oldest") {
       opts.sort = search::SortOrder::kOldest;
     } else {
-      return Status::InvalidArgument("parameter 'sort' must be relevance, newest or oldest");
+      return Status::InvalidArgument(Tr(lang_, "parameter 'sort' must be relevance, newest or oldest"));
     }
-    auto size = PositiveNumber(params, "size", options_.default_page_size, options_.max_page_size);
+    auto size = PositiveNumber(params, "size", options_.default_page_size, options_.max_page_size, lang_);
     if (!size.ok()) return size.status();
     const std::size_t max_page = search::SearchOptions::kMaxOffset / *size + 1;
-    auto page = PositiveNumber(params, "page", 1, max_page);
+    auto page = PositiveNumber(params, "page", 1, max_page, lang_);
     if (!page.ok()) return page.status();
-    auto facets = Param(params, "facets");
+    auto facets = Param(params, "facets", lang_);
     if (!facets.ok()) return facets.status();
     opts.offset = (*page - 1) * *size;
     opts.limit = *size;
@@ -290,7 +293,8 @@ class Router {
     opts.cancel = options_.cancel;
 
     if (q.find_first_not_of(" \t\r\n") == std::string::npos && opts.filters.empty()) {
-      return Status::InvalidArgument("no query: give the words or document number to search for");
+      return Status::InvalidArgument(
+          Tr(lang_, "no query: give the words or document number to search for, or choose a filter"));
     }
     auto response = searcher.Search(q, opts);
     if (!response.ok()) {
@@ -320,7 +324,7 @@ class Router {
     if (!stored.ok()) {
       // The library's message names the index directory, which the client has no use for.
       if (stored.status().code() == Status::Code::kNotFound) {
-        return ErrorResponse(404, "no document with this id in the archive");
+        return ErrorResponse(404, Tr(lang_, "no document with this id in the archive"));
       }
       return stored.status();
     }
@@ -338,9 +342,9 @@ class Router {
     o.term = params.Get("term");
     o.from = params.Get("from");
     o.to = params.Get("to");
-    auto min = ParseCount(params.Get("min"), "min");
+    auto min = ParseCount(params.Get("min"), "min", lang_);
     if (!min.ok()) return min.status();
-    auto limit = ParseCount(params.Get("limit"), "limit");
+    auto limit = ParseCount(params.Get("limit"), "limit", lang_);
     if (!limit.ok()) return limit.status();
     o.min_citations = *min;
     o.limit = *limit;
@@ -354,7 +358,7 @@ class Router {
     } else if (sort == "symbol") {
       o.sort = search::CatalogSort::kSymbol;
     } else {
-      return Status::InvalidArgument("sort must be type, citations, date or symbol");
+      return Status::InvalidArgument(Tr(lang_, "sort must be type, citations, date or symbol"));
     }
     auto catalog = search::BuildCatalog(archive_->dir(), o);
     if (!catalog.ok()) return catalog.status();
@@ -366,7 +370,7 @@ class Router {
     HttpResponse r;
     r.status = 200;
     r.content_type = "text/html; charset=utf-8";
-    r.body = search::CatalogHtml(*catalog);
+    r.body = search::CatalogHtml(*catalog, lang_);
     r.headers.emplace_back("Cache-Control", "no-store");
     // The catalogue page is standalone: its own inline styles, no scripts at all.
     r.headers.emplace_back("Content-Security-Policy",
@@ -389,10 +393,10 @@ class Router {
     return out;
   }
 
-  static Result<std::size_t> ParseCount(const std::string& value, const char* name) {
+  static Result<std::size_t> ParseCount(const std::string& value, const char* name, Language lang) {
     if (value.empty()) return std::size_t{0};
     if (value.size() > 9 || value.find_first_not_of("0123456789") != std::string::npos) {
-      return Status::InvalidArgument(std::string(name) + " must be a whole number below 1000000000");
+      return Status::InvalidArgument(Subst(Tr(lang, "{1} must be a whole number below 1000000000"), {name}));
     }
     return static_cast<std::size_t>(std::stoul(value));
   }
@@ -405,6 +409,7 @@ class Router {
 
   Archive* archive_;
   const HandlerOptions& options_;
+  const Language lang_;
 };
 
 std::string_view MimeType(std::string_view name) {
@@ -421,18 +426,20 @@ std::string_view MimeType(std::string_view name) {
   return {};
 }
 
-HttpResponse StaticRoute(std::string_view raw_path, const HandlerOptions& options) {
+HttpResponse StaticRoute(std::string_view raw_path, const HandlerOptions& options, Language lang) {
   std::string decoded;
-  if (!PercentDecode(raw_path, false, &decoded)) return ErrorResponse(400, "malformed percent-encoding in the path");
+  if (!PercentDecode(raw_path, false, &decoded)) {
+    return ErrorResponse(400, Tr(lang, "malformed percent-encoding in the path"));
+  }
   const std::string name = AssetName(decoded);
   const std::string_view mime = MimeType(name);
-  if (name.empty() || mime.empty()) return ErrorResponse(404, "not found");
+  if (name.empty() || mime.empty()) return ErrorResponse(404, Tr(lang, "not found"));
   HttpResponse r;
   if (options.static_dir.empty()) {
     std::size_t count = 0;
     const Asset* assets = EmbeddedAssets(&count);
     const Asset* found = std::find_if(assets, assets + count, [&](const Asset& a) { return a.name == name; });
-    if (found == assets + count) return ErrorResponse(404, "not found");
+    if (found == assets + count) return ErrorResponse(404, Tr(lang, "not found"));
     r.body = std::string(found->data);
   } else {
     // AssetName already refused every way out of the directory; the canonical-path check
@@ -440,17 +447,17 @@ HttpResponse StaticRoute(std::string_view raw_path, const HandlerOptions& option
     namespace fs = std::filesystem;
     std::error_code ec;
     const fs::path root = fs::weakly_canonical(options.static_dir, ec);
-    if (ec) return ErrorResponse(404, "not found");
+    if (ec) return ErrorResponse(404, Tr(lang, "not found"));
     const fs::path file = fs::weakly_canonical(root / name, ec);
     const std::string root_s = root.string() + "/";
     if (ec || file.string().rfind(root_s, 0) != 0 || !fs::is_regular_file(file, ec) ||
         fs::file_size(file, ec) > kMaxAssetBytes) {
-      return ErrorResponse(404, "not found");
+      return ErrorResponse(404, Tr(lang, "not found"));
     }
     std::ifstream in(file, std::ios::binary);
     std::ostringstream buf;
     buf << in.rdbuf();
-    if (!in) return ErrorResponse(404, "not found");
+    if (!in) return ErrorResponse(404, Tr(lang, "not found"));
     r.body = std::move(buf).str();
   }
   r.status = 200;
@@ -460,20 +467,20 @@ HttpResponse StaticRoute(std::string_view raw_path, const HandlerOptions& option
   return r;
 }
 
-HttpResponse Dispatch(const HttpRequest& request, Archive* archive, const HandlerOptions& options) {
+HttpResponse Dispatch(const HttpRequest& request, Archive* archive, const HandlerOptions& options, Language lang) {
   if (!options.allowed_hosts.empty() && !request.host.empty()) {
     const std::string host = HostName(request.host);
     if (std::find(options.allowed_hosts.begin(), options.allowed_hosts.end(), host) ==
         options.allowed_hosts.end()) {
-      return ErrorResponse(421, "this server answers only to its own address (Host header refused)");
+      return ErrorResponse(421, Tr(lang, "this server answers only to its own address (Host header refused)"));
     }
   }
   if (request.target.size() > options.max_target_bytes) {
-    return ErrorResponse(414, "the request target is longer than " +
-                                  std::to_string(options.max_target_bytes) + " bytes");
+    return ErrorResponse(414, Subst(Tr(lang, "the request target is longer than {1} bytes"),
+                                    {std::to_string(options.max_target_bytes)}));
   }
   if (request.target.empty() || request.target.front() != '/') {
-    return ErrorResponse(400, "the request target must be a path starting with '/'");
+    return ErrorResponse(400, Tr(lang, "the request target must be a path starting with '/'"));
   }
   const bool is_get = request.method == "GET" || request.method == "HEAD";
   if (request.method == "OPTIONS") {
@@ -488,7 +495,7 @@ HttpResponse Dispatch(const HttpRequest& request, Archive* archive, const Handle
     return r;
   }
   if (!is_get) {
-    HttpResponse r = ErrorResponse(405, "only GET and HEAD are supported");
+    HttpResponse r = ErrorResponse(405, Tr(lang, "only GET and HEAD are supported"));
     r.headers.emplace_back("Allow", "GET, HEAD, OPTIONS");
     return r;
   }
@@ -497,12 +504,12 @@ HttpResponse Dispatch(const HttpRequest& request, Archive* archive, const Handle
   const std::string_view query =
       qmark == std::string::npos ? std::string_view() : std::string_view(request.target).substr(qmark + 1);
   if (path == "/catalog" || path == "/api/catalog") {
-    return Router(archive, options).Catalog(path == "/catalog", query);
+    return Router(archive, options, lang).Catalog(path == "/catalog", query);
   }
   if (path == "/healthz" || path == "/api" || path.rfind("/api/", 0) == 0) {
-    return Router(archive, options).Api(path, query);
+    return Router(archive, options, lang).Api(path, query);
   }
-  return StaticRoute(path, options);
+  return StaticRoute(path, options, lang);
 }
 
 }  // namespace
@@ -543,16 +550,20 @@ int HttpStatusOf(Status::Code code) {
 }
 
 HttpResponse StatusResponse(const Status& status, const HandlerOptions& options) {
+  return StatusResponse(status, options, options.language);
+}
+
+HttpResponse StatusResponse(const Status& status, const HandlerOptions& options, Language lang) {
   const int code = HttpStatusOf(status.code());
   if (code < 500) return ErrorResponse(code, status.message());
   // Library messages name server paths and shard addresses: the log gets them, not the client.
   Log(options, (code == 503 ? "unavailable: " : "internal error: ") + status.ToString());
   if (code == 503) {
-    HttpResponse r = ErrorResponse(503, "the archive cannot answer right now; try again later");
+    HttpResponse r = ErrorResponse(503, Tr(lang, "the archive cannot answer right now; try again later"));
     r.headers.emplace_back("Retry-After", "5");
     return r;
   }
-  return ErrorResponse(500, "internal error; the server log has the details");
+  return ErrorResponse(500, Tr(lang, "internal error; the server log has the details"));
 }
 
 bool PercentDecode(std::string_view in, bool plus_is_space, std::string* out) {
@@ -599,12 +610,13 @@ std::string AssetName(std::string_view path) {
 
 HttpResponse Handle(const HttpRequest& request, Archive* archive, const HandlerOptions& options) {
   HttpResponse r;
+  const Language lang = i18n::LanguageFromAcceptLanguage(request.accept_language, options.language);
   try {
-    r = Dispatch(request, archive, options);
+    r = Dispatch(request, archive, options, lang);
   } catch (const std::exception& e) {
     // Nothing below throws by design (errors are Status); if something does, the client gets
     // no details.
-    r = StatusResponse(Status::Internal(std::string("unexpected exception: ") + e.what()), options);
+    r = StatusResponse(Status::Internal(std::string("unexpected exception: ") + e.what()), options, lang);
   }
   const bool api = request.target.rfind("/api", 0) == 0 || request.target.rfind("/healthz", 0) == 0;
   if (!options.cors_origin.empty() && (api || request.method == "OPTIONS")) {

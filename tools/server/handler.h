@@ -16,6 +16,7 @@
 #include <utility>
 #include <vector>
 
+#include "indexer/base/i18n.h"
 #include "indexer/base/status.h"
 #include "tools/server/archive.h"
 
@@ -26,6 +27,7 @@ struct HttpRequest {
   std::string target;  // the request-target: "/api/search?q=xay+dung"
   std::string host;    // the Host header, "" when absent
   std::string origin;  // the Origin header, "" when absent
+  std::string accept_language;  // the Accept-Language header, "" when absent
 };
 
 struct HttpResponse {
@@ -58,6 +60,9 @@ struct HandlerOptions {
   double search_time_limit = 10.0;
   // When set and true (the server is stopping), a running search is abandoned: 503.
   const std::atomic<bool>* cancel = nullptr;
+  // The language of error messages and of the /catalog page when the request's Accept-Language
+  // names neither Vietnamese nor English (the page is Vietnamese; "en" asks for English).
+  i18n::Language language = i18n::Language::kVietnamese;
   // Where errors the client must not see are written (500s); nullptr: stderr.
   std::function<void(std::string_view)> log;
 };
@@ -78,8 +83,10 @@ int HttpStatusOf(Status::Code code);
 
 // The error response for a failed `status` (not ok): 4xx carry the library's message, which is
 // written for the user; 5xx carry a fixed text (503 with Retry-After) and the status goes to
-// `options.log`, since library messages name server paths and shard addresses.
+// `options.log`, since library messages name server paths and shard addresses. The fixed texts
+// are in `lang` (the first form: options.language).
 HttpResponse StatusResponse(const Status& status, const HandlerOptions& options);
+HttpResponse StatusResponse(const Status& status, const HandlerOptions& options, i18n::Language lang);
 
 // ---- Exposed for tests ----------------------------------------------------------------------
 // Decodes %XX escapes (and '+' as space when `plus_is_space`); false on a malformed escape.

@@ -559,3 +559,29 @@ TEST_F(HandlerTest, DocumentReferencesAreTheStoredMentions) {
 
 }  // namespace
 }  // namespace vankien::server
+
+namespace vankien::server {
+namespace {
+
+// Errors are in Vietnamese, the page's language, unless Accept-Language asks for English.
+TEST(HandlerLanguageTest, ErrorsInVietnameseUnlessEnglishIsAsked) {
+  ASSERT_TRUE(i18n::HasCatalogue(i18n::Language::kVietnamese)) << "vi.mo not built";
+  HandlerOptions options;
+  options.log = [](std::string_view) {};
+  HttpRequest r;
+  r.method = "GET";
+  r.target = "/api/search?q=x";
+  auto error = [&] { return nlohmann::json::parse(Handle(r, nullptr, options).body)["error"].get<std::string>(); };
+  EXPECT_EQ(error(), "chỉ mục của kho chưa sẵn sàng; hãy lập chỉ mục bằng `vankien index`, máy chủ sẽ tự nhận");
+  r.accept_language = "en-GB,en;q=0.9";
+  EXPECT_EQ(error().rfind("the archive's index is not available", 0), 0u) << error();
+  r.accept_language = "vi,en;q=0.5";
+  r.method = "POST";
+  EXPECT_EQ(error(), "chỉ hỗ trợ GET và HEAD");
+  options.language = i18n::Language::kEnglish;  // the server's default when the header says neither
+  r.accept_language = "fr";
+  EXPECT_EQ(error(), "only GET and HEAD are supported");
+}
+
+}  // namespace
+}  // namespace vankien::server

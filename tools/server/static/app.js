@@ -15,7 +15,8 @@
   // The API's facets are an object keyed by name (JSON keys have no order): shown in this one.
   const FACET_ORDER = Object.keys(FACET_NAMES);
   const FILTER_KEYS = ['type', 'from', 'to', 'issuer', 'term', 'source', 'sort'];
-  const PAGE_SIZE = 10;
+  const PAGE_SIZES = [10, 20, 50];
+  const PAGE_SIZE = PAGE_SIZES[0];
   const facetCache = new Map();
 
   const $ = (id) => document.getElementById(id);
@@ -40,6 +41,35 @@
     return node;
   }
   function clear(node) { while (node.firstChild) node.removeChild(node.firstChild); }
+  // Counts as Vietnamese write them: 32.282.
+  function num(n) { return Number(n || 0).toLocaleString('vi-VN'); }
+  // ISO dates as dd/mm/yyyy (and yyyy-mm as mm/yyyy); anything else unchanged.
+  function viDate(iso) {
+    const s = String(iso || '');
+    let m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+    if (m) return m[3] + '/' + m[2] + '/' + m[1];
+    m = /^(\d{4})-(\d{2})$/.exec(s);
+    return m ? m[2] + '/' + m[1] : s;
+  }
+  // A document key as people write it (search/display_key.h does the same for the CLI):
+  // "21-NQ/TW@XIII" → "21-NQ/TW (khóa XIII)", "NQ/TW/HNTW4/XII" → "Nghị quyết Hội nghị Trung ương 4 (khóa XII)".
+  function displayKey(key) {
+    const k = String(key || '');
+    const at = k.indexOf('@');
+    if (at > 0) {
+      const suffix = k.slice(at + 1);
+      return k.slice(0, at) + (/^[IVXL]+$/.test(suffix) ? ' (khóa ' + suffix + ')' : ' (' + suffix + ')');
+    }
+    let m = /^([^/]+)\/[^/]+\/HNTW(\d+)(?:\/([IVXL]+))?$/.exec(k);
+    if (m) return (KIND_NAMES[m[1]] || m[1]) + ' Hội nghị Trung ương ' + m[2] + (m[3] ? ' (khóa ' + m[3] + ')' : '');
+    m = /^([^/]+)\/ĐH\/([IVXL]+)$/.exec(k);
+    if (m) return (KIND_NAMES[m[1]] || m[1]) + ' Đại hội ' + m[2];
+    return k;
+  }
+  // True when `params` hold a filter (a query may then be empty: browsing without words).
+  function hasFilter(params) {
+    return ['type', 'from', 'to', 'issuer', 'term', 'source'].some((k) => params.get(k));
+  }
   function kindName(code) { return KIND_NAMES[code] || code; }
   // QĐ is both Quyết định and Quy định, TT both Thông tư and Thông tri: the title says which.
   function kindLabel(code, title) {
@@ -127,7 +157,7 @@
       const v = params.get(key);
       const select = $(id);
       if (v && select.value !== v) {
-        select.append(el('option', { value: v, text: key === 'type' ? kindName(v) : v }));
+        select.append(el('option', { value: v, text: key === 'type' ? v.split(',').map(kindName).join(', ') : v }));
         select.value = v;
       }
     }
@@ -153,7 +183,7 @@
   function submitSearch(ev) {
     ev.preventDefault();
     const p = paramsFromForm();
-    if (!p.get('q')) { $('q').focus(); setStatus('Hãy nhập từ khóa để tìm.'); return; }
+    if (!p.get('q') && !hasFilter(p)) { $('q').focus(); setStatus('Hãy nhập từ khóa hoặc chọn bộ lọc.'); return; }
     location.hash = searchHash(p);
   }
 
@@ -167,7 +197,7 @@
       el('p', { text: 'Gõ từ khóa có dấu hoặc không dấu ("xay dung dang" tìm được "xây dựng Đảng"), ' +
         'hoặc số hiệu văn bản như 21-NQ/TW, "KL 21/TW", "Nghị quyết Trung ương 4 khóa XII".' }));
     api('/api/stats').then((s) => {
-      view.append(el('p', { class: 'muted', text: 'Kho hiện có ' + s.documents.toLocaleString('vi-VN') + ' văn bản.' }));
+      view.append(el('p', { class: 'muted', text: 'Kho hiện có ' + num(s.documents) + ' văn bản.' }));
     }).catch(() => {});
     setStatus('');
   }
@@ -191,19 +221,38 @@
     box.hidden = nonEmpty.length === 0;
     if (!nonEmpty.length) return;
     box.append(el('h2', { text: 'Lọc nhanh' }));
+    if (hasFilter(params)) {
+      const all = new URLSearchParams();
+      if (params.get('q')) all.set('q', params.get('q'));
+      if (params.get('sort')) all.set('sort', params.get('sort'));
+      box.append(el('a', { href: searchHash(all), class: 'clear-all', id: 'clear-all', text: 'Bỏ tất cả bộ lọc' }));
+    }
     for (const f of nonEmpty) {
       const list = el('ul', { class: 'facet-list' });
+      // Types combine (type=NQ,KL: either); a year, issuer or term is one at a time. A selected
+      // value's link takes it away again.
+      const types = (params.get('type') || '').split(',').filter(Boolean);
       for (const v of f.values.slice(0, 12)) {
         const next = new URLSearchParams(params);
         next.delete('page');
-        if (f.name === 'kind') next.set('type', v.value);
-        else if (f.name === 'year') { next.set('from', v.value); next.set('to', v.value); }
-        else next.set(f.name, v.value);
+        let selected;
+        if (f.name === 'kind') {
+          selected = types.includes(v.value);
+          const chosen = selected ? types.filter((t) => t !== v.value) : types.concat([v.value]);
+          if (chosen.length) next.set('type', chosen.join(',')); else next.delete('type');
+        } else if (f.name === 'year') {
+          selected = params.get('from') === v.value && params.get('to') === v.value;
+          if (selected) { next.delete('from'); next.delete('to'); } else { next.set('from', v.value); next.set('to', v.value); }
+        } else {
+          selected = params.get(f.name) === v.value;
+          if (selected) next.delete(f.name); else next.set(f.name, v.value);
+        }
         // A facet value stands for every document with that code: QĐ and TT cover two nouns.
         const both = { QĐ: 'Quyết định / Quy định', TT: 'Thông tư / Thông tri' };
         const label = f.name === 'kind' ? (both[v.value] || kindName(v.value)) : v.value;
-        list.append(el('li', null, el('a', { href: searchHash(next), class: 'facet', 'data-facet': f.name },
-          el('span', { text: label }), el('span', { class: 'count', text: String(v.count) }))));
+        list.append(el('li', null, el('a', { href: searchHash(next), class: 'facet' + (selected ? ' selected' : ''),
+          'data-facet': f.name, 'aria-pressed': selected ? 'true' : 'false' },
+          el('span', { text: (selected ? '✓ ' : '') + label }), el('span', { class: 'count', text: num(v.count) }))));
       }
       box.append(el('section', { class: 'facet-group' }, el('h3', { text: FACET_NAMES[f.name] || f.name }), list));
     }
@@ -219,7 +268,8 @@
       next.delete(key);
       next.delete('page');
       chips.append(el('li', null, el('a', { href: searchHash(next), class: 'chip',
-        'aria-label': 'Bỏ lọc ' + labels[key] + ' ' + v, text: labels[key] + ': ' + (key === 'type' ? kindName(v) : v) + ' ×' })));
+        'aria-label': 'Bỏ lọc ' + labels[key] + ' ' + v,
+        text: labels[key] + ': ' + (key === 'type' ? v.split(',').map(kindName).join(', ') : v) + ' ×' })));
     }
     return chips.childNodes.length ? chips : null;
   }
@@ -227,20 +277,47 @@
   async function renderSearch(params) {
     fillForm(params);
     const q = params.get('q') || '';
-    if (!q) return renderHome();
+    if (!q && !hasFilter(params)) return renderHome();
     const page = Math.max(1, parseInt(params.get('page') || '1', 10) || 1);
+    const size = PAGE_SIZES.includes(parseInt(params.get('size'), 10)) ? parseInt(params.get('size'), 10) : PAGE_SIZE;
     const apiParams = new URLSearchParams();
     for (const k of ['q', ...FILTER_KEYS]) if (params.get(k)) apiParams.set(k, params.get(k));
-    // Facet counts depend on the query and filters, not on the page: ask for them once.
+    // Browsing without words: newest first unless another order was chosen.
+    if (!q && !params.get('sort')) apiParams.set('sort', 'newest');
+    // Facet counts depend on the query and filters, not on the page: ask for them once. The
+    // answer with facets counts every match, so its total is exact: later pages keep it, and
+    // the total stays the same from page to page.
     const facetKey = apiParams.toString();
-    const cachedFacets = facetCache.get(facetKey);
+    const cached = facetCache.get(facetKey);
     apiParams.set('page', String(page));
-    apiParams.set('size', String(PAGE_SIZE));
-    if (cachedFacets) apiParams.set('facets', '0');
+    apiParams.set('size', String(size));
+    if (cached) apiParams.set('facets', '0');
     setStatus('Đang tìm…');
     const data = await api('/api/search?' + apiParams.toString());
-    if (cachedFacets) data.facets = cachedFacets;
-    else facetCache.set(facetKey, data.facets || {});
+    if (cached) {
+      data.facets = cached.facets;
+      data.total = cached.total;
+      data.total_exact = cached.total_exact;
+      data.pages = Math.max(1, Math.min(data.pages, Math.ceil(cached.total / size)));
+    } else {
+      facetCache.set(facetKey, { facets: data.facets || {}, total: data.total, total_exact: data.total_exact });
+    }
+    // Types are chosen together (either of them), so the type facet counts what the other
+    // filters leave, without the type filter: otherwise only the chosen types would show.
+    if (params.get('type')) {
+      const others = new URLSearchParams(apiParams);
+      others.delete('type');
+      others.set('page', '1');
+      others.set('size', '1');
+      others.delete('facets');
+      const key = 'kinds:' + others.toString();
+      let kinds = facetCache.get(key);
+      if (!kinds) {
+        kinds = { facets: ((await api('/api/search?' + others.toString())).facets || {}) };
+        facetCache.set(key, kinds);
+      }
+      data.facets = Object.assign({}, data.facets, { kind: kinds.facets.kind || [] });
+    }
     if (facetCache.size > 50) facetCache.delete(facetCache.keys().next().value);
     const view = $('view');
     clear(view);
@@ -257,28 +334,53 @@
     }
     for (const n of data.notices || []) view.append(el('p', { class: 'notice', text: n }));
     const total = data.total || 0;
-    setStatus(total === 0 ? 'Không tìm thấy văn bản nào cho "' + q + '".'
-      : total.toLocaleString('vi-VN') + ' kết quả cho "' + q + '" — trang ' + data.page + '/' + Math.max(1, data.pages));
+    const shown = (data.total_exact === false ? 'khoảng ' : '') + num(total);
+    const what = q ? ' cho "' + q + '"' : ' theo bộ lọc';
+    setStatus(total === 0 ? 'Không tìm thấy văn bản nào' + what + '.'
+      : shown + ' kết quả' + what + ' — trang ' + num(data.page) + '/' + num(Math.max(1, data.pages)));
     const list = el('ol', { class: 'results', start: String((data.page - 1) * data.size + 1) });
     for (const h of data.hits) {
       const meta = el('p', { class: 'meta' }, badge(h.kind, h.title),
         h.symbol ? el('a', { class: 'symbol', href: refHash(h.symbol), text: h.symbol }) : null,
-        h.date ? el('time', { datetime: h.date, text: h.date }) : null,
+        h.date ? el('time', { datetime: h.date, text: viDate(h.date) }) : null,
         h.source && h.kind === 'article' ? el('span', { class: 'source', text: h.source }) : null);
       list.append(el('li', { class: 'hit' },
         el('h2', null, el('a', { href: docHash(h.id), class: 'hit-title', text: h.title || '(không có tiêu đề)' })),
         meta, highlighted(h.snippet || { text: '', highlights: [] })));
     }
     view.append(list);
-    view.append(pagination(params, data));
+    view.append(pagination(params, data, size));
   }
 
-  function pagination(params, data) {
+  // Previous / numbered pages (first, last and two around the current one) / next, and the
+  // page size.
+  function pagination(params, data, size) {
     const nav = el('nav', { class: 'pages', 'aria-label': 'Phân trang' });
     const go = (p) => { const n = new URLSearchParams(params); n.set('page', String(p)); return searchHash(n); };
     if (data.page > 1) nav.append(el('a', { href: go(data.page - 1), rel: 'prev', text: '← Trang trước' }));
-    if (data.pages > 1) nav.append(el('span', { text: 'Trang ' + data.page + ' / ' + data.pages }));
+    if (data.pages > 1) {
+      const list = el('ol', { class: 'page-numbers' });
+      let last = 0;
+      for (let p = 1; p <= data.pages; p++) {
+        if (p !== 1 && p !== data.pages && Math.abs(p - data.page) > 2) continue;
+        if (p > last + 1) list.append(el('li', { class: 'gap', text: '…' }));
+        list.append(el('li', null, p === data.page
+          ? el('span', { class: 'current', 'aria-current': 'page', text: num(p) })
+          : el('a', { href: go(p), class: 'page-number', text: num(p) })));
+        last = p;
+      }
+      nav.append(list);
+    }
     if (data.page < data.pages) nav.append(el('a', { href: go(data.page + 1), rel: 'next', id: 'next-page', text: 'Trang sau →' }));
+    const select = el('select', { id: 'page-size', 'aria-label': 'Số kết quả mỗi trang' });
+    for (const s of PAGE_SIZES) select.append(el('option', { value: String(s), text: s + ' / trang', selected: s === size }));
+    select.addEventListener('change', () => {
+      const n = new URLSearchParams(params);
+      n.set('size', select.value);
+      n.delete('page');
+      location.hash = searchHash(n);
+    });
+    nav.append(select);
     return nav;
   }
 
@@ -305,7 +407,7 @@
       metaList([
         ['Loại', d.kind ? kindName(d.kind) : ''],
         ['Số hiệu', d.symbol ? el('a', { href: refHash(d.symbol), text: d.symbol }) : ''],
-        ['Ngày', d.date], ['Cơ quan ban hành', d.issuer], ['Khóa', d.term],
+        ['Ngày', viDate(d.date)], ['Cơ quan ban hành', d.issuer], ['Khóa', d.term],
         ['Hội nghị Trung ương', d.plenum], ['Trích yếu', d.subject], ['Người ký', d.signer],
         ['Nơi ban hành', d.place], ['Nguồn', d.source],
         ['Địa chỉ gốc', d.url ? el('a', { href: /^https?:\/\//i.test(d.url) ? d.url : '#', rel: 'noopener noreferrer', text: d.url }) : ''],
@@ -337,12 +439,13 @@
     const r = await api('/api/ref/' + encodeURIComponent(symbol));
     const view = $('view');
     clear(view);
-    view.append(el('h1', { class: 'ref-title', text: r.symbol + (r.key && r.key !== r.symbol ? ' (' + r.key + ')' : '') }));
+    const shownKey = displayKey(r.key);
+    view.append(el('h1', { class: 'ref-title', text: r.symbol + (r.key && shownKey !== r.symbol ? ' — ' + shownKey : '') }));
     const facts = el('section', { class: 'facts', 'aria-label': 'Thông tin văn bản' });
     if (!r.facts.length) facts.append(el('p', { class: 'muted', text: 'Số hiệu này chưa có trong danh mục văn bản.' }));
     for (const f of r.facts) {
       facts.append(metaList([
-        ['Loại', f.kind], ['Số hiệu', f.symbol], ['Ngày ban hành', f.date], ['Khóa', f.term],
+        ['Loại', f.kind], ['Số hiệu', f.symbol], ['Ngày ban hành', viDate(f.date)], ['Khóa', f.term],
         ['Hội nghị Trung ương', f.plenum], ['Cơ quan ban hành', f.issuer_name || f.issuer], ['Trích yếu', f.title]
       ]));
     }
@@ -353,25 +456,25 @@
     } else {
       const ul = el('ul', { class: 'own-docs' });
       for (const d of r.documents) {
-        ul.append(el('li', null, el('a', { href: docHash(d.id), text: d.title || d.id }), d.date ? ' — ' + d.date : ''));
+        ul.append(el('li', null, el('a', { href: docHash(d.id), text: d.title || d.id }), d.date ? ' — ' + viDate(d.date) : ''));
       }
       view.append(ul);
     }
-    view.append(el('h2', { text: r.citing_documents + ' văn bản trích dẫn' }));
+    view.append(el('h2', { text: num(r.citing_documents) + ' văn bản trích dẫn' }));
     for (const g of r.groups) {
       const section = el('section', { class: 'cite-group' });
-      section.append(el('h3', { text: g.key ? 'Trích dẫn là ' + g.key : 'Trích dẫn không nêu khóa hoặc năm' }));
+      section.append(el('h3', { text: g.key ? 'Trích dẫn là ' + displayKey(g.key) : 'Trích dẫn không nêu khóa hoặc năm' }));
       const ol = el('ol', { class: 'citations' });
       for (const c of g.citations) {
         ol.append(el('li', null,
           el('a', { href: docHash(c.id), class: 'cite-title', text: c.title || c.id }),
-          c.date ? el('time', { datetime: c.date, text: ' ' + c.date }) : null,
+          c.date ? el('time', { datetime: c.date, text: ' ' + viDate(c.date) }) : null,
           el('blockquote', { text: c.context })));
       }
       section.append(ol);
       view.append(section);
     }
-    setStatus('Số hiệu ' + r.symbol + ': ' + r.citing_documents + ' văn bản trích dẫn.');
+    setStatus('Số hiệu ' + r.symbol + ': ' + num(r.citing_documents) + ' văn bản trích dẫn.');
   }
 
   async function route() {
@@ -392,14 +495,14 @@
     $('filters').addEventListener('submit', (ev) => {
       ev.preventDefault();
       const p = paramsFromForm();
-      if (!p.get('q')) { $('q').focus(); setStatus('Hãy nhập từ khóa rồi áp dụng bộ lọc.'); return; }
+      if (!p.get('q') && !hasFilter(p)) { $('q').focus(); setStatus('Hãy nhập từ khóa hoặc chọn bộ lọc.'); return; }
       location.hash = searchHash(p);
     });
     $('clear-filters').addEventListener('click', () => {
       const q = $('q').value.trim();
       for (const id of ['f-type', 'f-from', 'f-to', 'f-issuer', 'f-term']) $(id).value = '';
       $('f-sort').value = 'relevance';
-      if (q) location.hash = searchHash(new URLSearchParams({ q }));
+      location.hash = q ? searchHash(new URLSearchParams({ q })) : '#/';
     });
     document.addEventListener('keydown', (ev) => {
       const t = ev.target;
