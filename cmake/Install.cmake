@@ -3,6 +3,7 @@
 # What goes where (prefix /usr for the .deb, /usr/local by default):
 #   bin/vankien                          the command (component runtime)
 #   share/vankien/registry.tsv           the registry a new index starts from (runtime)
+#   share/locale/vi/LC_MESSAGES/vankien.mo  the Vietnamese messages (runtime, cmake/i18n.cmake)
 #   share/man/man1, bash and zsh completion, the systemd unit: cmake/Docs.cmake, cmake/Packaging.cmake
 #   lib/<multiarch>/libvankien_*.a       the libraries (component dev)
 #   include/vankien/{indexer,search}/    the public headers, included as "search/searcher.h" (dev)
@@ -33,7 +34,7 @@ set(VANKIEN_INSTALL_CMAKEDIR ${CMAKE_INSTALL_LIBDIR}/cmake/vankien)
 
 # The libraries a consumer links: vankien::search (read an index) and vankien::indexer (write
 # one) and what they are made of. eval, json and server are the command's and stay inside.
-set(vankien_exported base text refs schema layout doc indexer search)
+set(vankien_exported base i18n text refs schema layout doc indexer search)
 foreach(name IN LISTS vankien_exported)
   set(target vankien_${name})
   set_target_properties(${target} PROPERTIES EXPORT_NAME ${name})
@@ -98,6 +99,9 @@ install(FILES ${PROJECT_BINARY_DIR}/packaging/vankien.pc
 install(TARGETS vankien RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR} COMPONENT runtime)
 install(FILES ${PROJECT_SOURCE_DIR}/corpus/registry.tsv
   DESTINATION ${CMAKE_INSTALL_DATADIR}/vankien COMPONENT runtime)
+# The Vietnamese message catalogue (share/locale/vi/LC_MESSAGES/vankien.mo), which the binary
+# finds as <bindir>/../share/locale (indexer/base/i18n.cc).
+vankien_install_translations()
 file(RELATIVE_PATH vankien_registry_rel ${CMAKE_INSTALL_PREFIX}/${CMAKE_INSTALL_BINDIR}
      ${CMAKE_INSTALL_PREFIX}/${CMAKE_INSTALL_DATADIR}/vankien/registry.tsv)
 target_compile_definitions(vankien PRIVATE

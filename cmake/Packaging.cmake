@@ -91,7 +91,7 @@ and more), its man pages and shell completion, and a systemd unit for
 set(CPACK_DEBIAN_DEV_PACKAGE_NAME vankien-dev)
 set(CPACK_DEBIAN_DEV_PACKAGE_SECTION libdevel)
 set(CPACK_DEBIAN_DEV_PACKAGE_DEPENDS
-  "libxapian-dev, libicu-dev, libzstd-dev, zlib1g-dev, libxml2-dev, libzip-dev, libpoppler-cpp-dev, libtesseract-dev, libleptonica-dev, nlohmann-json3-dev, pkg-config")
+  "libxapian-dev, libicu-dev, libzstd-dev, zlib1g-dev, libxml2-dev, libzip-dev, libpoppler-cpp-dev, libtesseract-dev, libleptonica-dev, libboost-locale-dev, nlohmann-json3-dev, pkg-config")
 set(CPACK_DEBIAN_DEV_DESCRIPTION
 "Vietnamese document archive and search - C++ libraries
 The static libraries of vankien with their headers: vankien::indexer writes

@@ -40,7 +40,8 @@ endforeach()
 add_custom_target(vankien_translations ALL DEPENDS ${vankien_mo_files})
 
 function(vankien_install_translations)
-  install(DIRECTORY ${VANKIEN_LOCALE_BUILD_DIR}/ DESTINATION ${VANKIEN_LOCALE_INSTALL_DIR})
+  install(DIRECTORY ${VANKIEN_LOCALE_BUILD_DIR}/ DESTINATION ${VANKIEN_LOCALE_INSTALL_DIR}
+    COMPONENT runtime)
 endfunction()
 
 if(VANKIEN_XGETTEXT)

@@ -59,6 +59,10 @@ prefix=$stage/usr
 "$prefix/bin/vankien" index --help | grep -q -- "--registry TEXT=$prefix/share/vankien/registry.tsv" ||
   fail "the staged vankien does not start new indexes from its installed registry"
 index_and_search "$prefix/bin/vankien" "$work/docs" "$work/staged.db"
+# The installed catalogue, not the build tree's, speaks Vietnamese under a Vietnamese locale.
+[ -f "$prefix/share/locale/vi/LC_MESSAGES/vankien.mo" ] || fail "the Vietnamese catalogue is not installed"
+LANG=vi_VN.UTF-8 "$prefix/bin/vankien" search --db "$work/staged.db" "bao ve rung" | grep -q "văn bản khớp" ||
+  fail "the staged vankien does not answer in Vietnamese under LANG=vi_VN.UTF-8"
 # The installed headers: indexer/ and search/ without internal/, and no header needs another library.
 [ -f "$prefix/include/vankien/search/searcher.h" ] && [ -f "$prefix/include/vankien/indexer/version.h" ] ||
   fail "public headers missing under include/vankien"
@@ -102,7 +106,7 @@ commands=$("$prefix/bin/vankien" --help | awk '/^Subcommands:/ {on = 1; next} on
 [ "$(echo "$commands" | wc -l)" -ge 10 ] || fail "could not read the subcommands from vankien --help"
 manpages=(/usr/share/man/man1/vankien.1.gz)
 for c in $commands; do manpages+=("/usr/share/man/man1/vankien-$c.1.gz"); done
-expect vankien "$work/files" /usr/bin/vankien /usr/share/vankien/registry.tsv "${manpages[@]}" \
+expect vankien "$work/files" /usr/bin/vankien /usr/share/vankien/registry.tsv /usr/share/locale/vi/LC_MESSAGES/vankien.mo "${manpages[@]}" \
   /usr/share/bash-completion/completions/vankien /usr/share/zsh/vendor-completions/_vankien \
   /usr/lib/systemd/system/vankien.service /usr/lib/sysusers.d/vankien.conf \
   /usr/share/doc/vankien/copyright /usr/share/doc/vankien/changelog.gz
