@@ -22,10 +22,14 @@ class Recognizer;
 
 namespace vankien::search {
 
+class ReferenceIndex;
+
 class FilterBuilder {
  public:
-  // `recognizer` (optional) reads document numbers for so: and trichdan:.
-  FilterBuilder(const text::Analyzer& analyzer, const refs::Recognizer* recognizer);
+  // `recognizer` (optional) reads document numbers for so: and trichdan:; `index` (optional)
+  // lists the relation terms the status filter (hieuluc:) selects by. Without it hieuluc: fails.
+  FilterBuilder(const text::Analyzer& analyzer, const refs::Recognizer* recognizer,
+                const ReferenceIndex* index = nullptr);
 
   // The documents `value` selects for `field`. Several values separated by commas select any
   // of them ("loai:NQ,CT"). InvalidArgument, with a message for the user, when the value means
@@ -44,8 +48,10 @@ class FilterBuilder {
 
  private:
   Result<Xapian::Query> One(syntax::Field field, std::string_view value) const;
+  Result<Xapian::Query> StatusFilter(std::string_view value) const;
   const text::Analyzer& analyzer_;
   const refs::Recognizer* recognizer_;
+  const ReferenceIndex* index_;
 };
 
 }  // namespace vankien::search
