@@ -197,12 +197,12 @@ std::string CatalogCsv(const Catalog& catalog, const CsvOptions& options) {
   };
   row({"key", "symbol", "system", "type", "type_name", "number", "issuer", "issuer_name", "date", "term",
        "plenum", "title", "title_source", "in_registry", "held", "held_ids", "citations", "citing_documents",
-       "first_cited", "last_cited", "top_citing", "candidates"});
+       "first_cited", "last_cited", "top_citing", "candidates", "status"});
   for (const CatalogEntry& e : catalog.entries) {
     row({e.key, e.symbol, e.system, e.type, e.type_name, e.number, e.issuer, e.issuer_name, e.date, e.term,
          Plenum(e.plenum), e.title, std::string(TitleSourceName(e.title_source)), e.in_registry ? "yes" : "no",
          Held(e), Join(e.held_ids, "; "), std::to_string(e.citations), std::to_string(e.citing_documents),
-         e.first_cited, e.last_cited, Join(CiterLabels(e), "; "), Join(e.candidates, "; ")});
+         e.first_cited, e.last_cited, Join(CiterLabels(e), "; "), Join(e.candidates, "; "), e.status});
   }
   return out;
 }
@@ -228,6 +228,7 @@ std::string CatalogJson(const Catalog& c) {
                        {"in_registry", e.in_registry},
                        {"held", e.held()},
                        {"held_ids", e.held_ids},
+                       {"status", e.status},
                        {"citations", e.citations},
                        {"citing_documents", e.citing_documents},
                        {"first_cited", Null(e.first_cited)},
@@ -309,7 +310,7 @@ std::string CatalogHtml(const Catalog& c) {
   o += "</ol>\n</nav>\n";
   for (const auto& g : groups) {
     o += "<section id=\"" + g.id + "\">\n<h2>" + HtmlEscape(g.title) + "</h2>\n<table>\n<thead><tr>"
-         "<th>Number</th><th>Date</th><th>Term</th><th>Issuer</th><th>Title</th><th>In archive</th>"
+         "<th>Number</th><th>Date</th><th>Term</th><th>Issuer</th><th>Title</th><th>In archive</th><th>Status</th>"
          "<th>Citations</th><th>Citing docs</th><th>Cited</th><th>Most citing</th></tr></thead>\n<tbody>\n";
     for (const CatalogEntry* e : g.entries) {
       o += "<tr><td class=\"k\">" + HtmlEscape(e->symbol) + "</td><td>" + HtmlEscape(e->date) + "</td><td>" +
@@ -317,7 +318,8 @@ std::string CatalogHtml(const Catalog& c) {
            HtmlEscape(e->issuer_name.empty() ? e->issuer : e->issuer_name) + "</td><td>" + HtmlEscape(e->title);
       if (e->title_source == TitleSource::kMentions) o += " <span class=\"src\">(from mentions)</span>";
       if (!e->candidates.empty()) o += " <span class=\"src\">(term or year not stated; may be " + HtmlEscape(Join(e->candidates, ", ")) + ")</span>";
-      o += "</td><td>" + HtmlEscape(e->held() ? Join(e->held_ids, ", ") : "—") + "</td><td class=\"n\">" +
+      o += "</td><td>" + HtmlEscape(e->held() ? Join(e->held_ids, ", ") : "—") + "</td><td>" + HtmlEscape(e->status) +
+           "</td><td class=\"n\">" +
            std::to_string(e->citations) + "</td><td class=\"n\">" + std::to_string(e->citing_documents) +
            "</td><td>" + HtmlEscape(Span(*e)) + "</td><td>";
       if (!e->top_citing.empty()) {

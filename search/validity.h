@@ -11,7 +11,13 @@
 #include <string_view>
 #include <vector>
 
+#include "indexer/doc/document.h"
+
 namespace vankien::search {
+
+// True for a document validity applies to: an official one (its own number, or an official
+// kind); a news article is neither in force nor replaced.
+inline bool HasValidity(const Document& d) { return !d.symbol.empty() || (!d.kind.empty() && d.kind != "article"); }
 
 enum class ValidityStatus { kInForce, kReplaced, kRepealed, kAmended, kExpired };
 

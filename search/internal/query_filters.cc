@@ -75,7 +75,8 @@ Result<Xapian::Query> FilterBuilder::StatusFilter(std::string_view value) const 
     for (const std::string& t : index_->TermsStartingWith(prefix, kMaxStatusTargets)) {
       own.push_back(Term(terms::OwnSymbol(std::string_view(t).substr(prefix.size()))));
     }
-    return own.empty() ? Xapian::Query::MatchNothing : AnyOf(own);
+    // Not MatchNothing: that is an empty Query, which would read as "no filter given".
+    return own.empty() ? Term(std::string(schema::kRelationPrefix)) : AnyOf(own);
   };
   const Xapian::Query repealed = targets("repeals");
   const Xapian::Query replaced = targets("replaces");

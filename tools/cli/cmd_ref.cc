@@ -1,6 +1,7 @@
 // `vankien ref`: a document number's own document, its registry facts and everything that
 // cites it, with the sentence around each mention.
 #include <iostream>
+#include <optional>
 #include <memory>
 
 #include "indexer/text/analyzer.h"
@@ -26,9 +27,19 @@ int RunRef(const RefArgs& args) {
   if (!searcher.ok()) return Fail(searcher.status());
   auto report = (*searcher)->Reference(reference, args.limit);
   if (!report.ok()) return Fail(report.status());
+  // The lược đồ: what others state of the number and, when the archive holds it, what it states.
+  std::optional<StoredDocument> own;
+  if (!report->documents.empty()) {
+    auto stored = (*searcher)->GetStored(report->documents.front().id);
+    if (stored.ok()) own = std::move(stored).value();
+  }
+  auto relations = (*searcher)->Relations(report->symbol, own ? &*own : nullptr);
+  if (!relations.ok()) return Fail(relations.status());
 
   if (args.json) {
-    std::cout << Dump(json_output::ReferenceJson(reference, *report), 2) << "\n";
+    json_output::Json out = json_output::ReferenceJson(reference, *report);
+    json_output::AddRelations(own ? &*own : nullptr, *relations, /*official=*/true, &out);
+    std::cout << Dump(out, 2) << "\n";
     return kExitOk;
   }
   for (const auto& notice : report->notices) std::cerr << "note: " << notice << "\n";
@@ -50,6 +61,13 @@ int RunRef(const RefArgs& args) {
   } else {
     std::cout << "In the archive:\n";
     for (const auto& d : report->documents) std::cout << "  [" << d.id << "] " << d.title << "  " << d.date << "\n";
+  }
+  std::cout << "Status: " << search::ValidityName(relations->validity.status) << " — "
+            << relations->validity.note << "\n";
+  for (const auto& e : relations->outgoing) std::cout << "  " << e.type << " " << e.symbol << "\n";
+  for (const auto& e : relations->incoming) {
+    std::cout << "  " << e.type << " by " << (e.symbol.empty() ? e.title : e.symbol) << " [" << e.id << "] "
+              << e.date << "\n      " << e.sentence << "\n";
   }
   std::cout << report->citing_documents
             << (report->citing_documents == 1 ? " document cites it.\n" : " documents cite it.\n");

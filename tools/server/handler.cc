@@ -259,7 +259,8 @@ class Router {
                             std::pair{"term", &opts.filters.term},
                             std::pair{"source", &opts.filters.source},
                             std::pair{"from", &opts.filters.from},
-                            std::pair{"to", &opts.filters.to}}) {
+                            std::pair{"to", &opts.filters.to},
+                            std::pair{"status", &opts.filters.status}}) {
       auto v = Param(params, key);
       if (!v.ok()) return v.status();
       *out = std::move(v).value();
@@ -304,7 +305,11 @@ class Router {
   Result<HttpResponse> RefRoute(search::Searcher& searcher, const std::string& symbol) {
     auto report = searcher.Reference(symbol, options_.max_citing);
     if (!report.ok()) return report.status();
-    return JsonResponse(200, json_output::ReferenceJson(symbol, *report));
+    json body = json_output::ReferenceJson(symbol, *report);
+    auto relations = searcher.Relations(report->symbol, nullptr);
+    if (!relations.ok()) return relations.status();
+    json_output::AddRelations(nullptr, *relations, /*official=*/true, &body);
+    return JsonResponse(200, body);
   }
 
   Result<HttpResponse> DocRoute(search::Searcher& searcher, const std::string& id) {
@@ -318,7 +323,12 @@ class Router {
     }
     Document& doc = stored->doc;
     doc.path.clear();  // a file on the server: left out on purpose
-    return JsonResponse(200, json_output::ToJson(doc, stored->mentions));
+    json body = json_output::ToJson(doc, stored->mentions);
+    const bool official = search::HasValidity(doc);
+    auto relations = searcher.Relations(official ? doc.symbol : std::string(), &*stored);
+    if (!relations.ok()) return relations.status();
+    json_output::AddRelations(&*stored, *relations, official, &body);
+    return JsonResponse(200, body);
   }
 
   Result<HttpResponse> CatalogRoute(bool html, const Params& params) {
