@@ -6,6 +6,7 @@
 #include <cerrno>
 #include <chrono>
 #include <cstring>
+#include <exception>
 #include <ctime>
 #include <filesystem>
 #include <map>
@@ -208,7 +209,15 @@ struct IndexWriter::Impl {
   // already found in it (no second recognition), with one boolean term each.
   static StoredRelations IndexRelations(std::string_view text, const std::vector<refs::Mention>& mentions,
                                         Xapian::Document* doc) {
-    refs::DocumentRelations found = refs::ExtractRelations(text, mentions);
+    refs::DocumentRelations found;
+    try {
+      found = refs::ExtractRelations(text, mentions);
+    } catch (const std::exception&) {
+      // ExtractRelations never fails by contract; should a bug in it throw (an out-of-range
+      // substr did, on "Thực hiện Thông tư số 80 ngày 29 tháng 9, …"), the document is still
+      // indexed, without relations, rather than the whole run stopping.
+      return {};
+    }
     StoredRelations out;
     out.effective_from = std::move(found.effective_from);
     out.expires_on = std::move(found.expires_on);

@@ -7,6 +7,7 @@
 #include <fstream>
 #include <iostream>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <sstream>
 
 #include "indexer/text/utf8.h"
@@ -306,9 +307,15 @@ class Router {
     auto report = searcher.Reference(symbol, options_.max_citing);
     if (!report.ok()) return report.status();
     json body = json_output::ReferenceJson(symbol, *report);
-    auto relations = searcher.Relations(report->symbol, nullptr);
+    // As `vankien ref --json`: the held document's own relations too.
+    std::optional<StoredDocument> own;
+    if (!report->documents.empty()) {
+      auto stored = searcher.GetStored(report->documents.front().id);
+      if (stored.ok()) own = std::move(stored).value();
+    }
+    auto relations = searcher.Relations(report->symbol, own ? &*own : nullptr);
     if (!relations.ok()) return relations.status();
-    json_output::AddRelations(nullptr, *relations, /*official=*/true, &body);
+    json_output::AddRelations(own ? &*own : nullptr, *relations, /*official=*/true, &body);
     return JsonResponse(200, body);
   }
 
