@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <chrono>
 #include <cstring>
+#include <exception>
 #include <ctime>
 #include <filesystem>
 #include <map>
@@ -16,6 +17,7 @@
 #include "indexer/compact.h"
 #include "indexer/refs/lexicon.h"
 #include "indexer/refs/recognizer.h"
+#include "indexer/refs/relations.h"
 #include "indexer/refs/registry.h"
 #include "indexer/schema.h"
 #include "indexer/shard_layout.h"
@@ -206,10 +208,13 @@ struct IndexWriter::Impl {
   // Reference terms for every mention in `text`; returns the mentions for the stored data.
   // `document_issuer` is the issuer code of the document itself, for bare numbers its text
   // names no issuer for ("Quyết định 09" in a Bộ Tài chính công văn).
+  // `found`, when given, receives the recognizer's mentions as they are (for relations).
   std::vector<StoredMention> IndexReferences(std::string_view text, std::string_view document_issuer,
-                                             Xapian::Document* doc) {
+                                             Xapian::Document* doc,
+                                             std::vector<refs::Mention>* found = nullptr) {
     std::vector<StoredMention> list;
-    for (const refs::Mention& m : recognizer->Find(text, document_issuer)) {
+    std::vector<refs::Mention> mentions = recognizer->Find(text, document_issuer);
+    for (const refs::Mention& m : mentions) {
       const std::string symbol = m.Canonical();
       if (symbol.empty()) continue;  // a number whose issuer nobody knows
       AddTerm(terms::Ref(symbol), doc);
@@ -219,7 +224,44 @@ struct IndexWriter::Impl {
       list.push_back({m.resolved_symbol.empty() ? symbol : m.resolved_symbol, std::move(key), m.surface,
                       m.byte_start, m.byte_end});
     }
+    if (found != nullptr) *found = std::move(mentions);
     return list;
+  }
+
+  // The relations an official document's text states, from the mentions the recognizer
+  // already found in it (no second recognition), with one boolean term each.
+  static StoredRelations IndexRelations(std::string_view text, const std::vector<refs::Mention>& mentions,
+                                        Xapian::Document* doc) {
+    refs::DocumentRelations found;
+    try {
+      found = refs::ExtractRelations(text, mentions);
+    } catch (const std::exception&) {
+      // ExtractRelations never fails by contract; should a bug in it throw (an out-of-range
+      // substr did, on "Thực hiện Thông tư số 80 ngày 29 tháng 9, …"), the document is still
+      // indexed, without relations, rather than the whole run stopping.
+      return {};
+    }
+    StoredRelations out;
+    out.effective_from = std::move(found.effective_from);
+    out.expires_on = std::move(found.expires_on);
+    if (out.expires_on.size() == 10 && out.expires_on[4] == '-') doc->add_value(schema::kExpiresSlot, out.expires_on);
+    for (refs::Relation& r : found.relations) {
+      if (r.target.empty()) continue;
+      StoredRelation s;
+      s.type = std::string(refs::RelationTypeName(r.type));
+      s.target = std::move(r.target);
+      s.surface = std::move(r.surface);
+      s.part = std::move(r.part);
+      s.articles = std::move(r.articles);
+      s.begin = r.begin;
+      s.end = r.end;
+      s.sentence_begin = r.sentence_begin;
+      s.sentence_end = r.sentence_end;
+      const std::string term = terms::Relation(terms::RelationTermType(s.type, s.part), s.target);
+      if (terms::Fits(term)) doc->add_boolean_term(term);
+      out.relations.push_back(std::move(s));
+    }
+    return out;
   }
 
   // Adds an official document to the registry. The row goes through the registry's own parser
@@ -350,11 +392,18 @@ struct IndexWriter::Impl {
     if (!d.date.empty()) doc.add_value(schema::kDateSlot, d.date);
 
     std::vector<StoredMention> mentions;
+    StoredRelations relations;
     refs::Mention own;
     if (recognizer) {
       if (!d.symbol.empty()) own = IndexOwnSymbol(d, &doc);
       (void)IndexReferences(d.title, own.issuer, &doc);  // indexed; only the text's mentions are stored
-      mentions = IndexReferences(d.text, own.issuer, &doc);
+      // Relations are read from official documents only: an article that reports "Nghị định
+      // mới thay thế Nghị định 30/2020" describes another act, it does not replace anything.
+      const bool official = !d.symbol.empty() || (!d.kind.empty() && d.kind != "article");
+      std::vector<refs::Mention> found;
+      const bool extract = options.relations && official;
+      mentions = IndexReferences(d.text, own.issuer, &doc, extract ? &found : nullptr);
+      if (extract) relations = IndexRelations(d.text, found, &doc);
     }
     IndexFacts(d, own, &doc);
     // The stored symbol is the one recognized (canonical), else the header's as written (a
@@ -362,7 +411,7 @@ struct IndexWriter::Impl {
     // the recognizer filled in when the header gave none.
     const std::string canonical = own.Canonical();
     const IndexedFacts facts{canonical.empty() ? d.symbol : canonical, own.term.empty() ? d.term : own.term};
-    doc.set_data(EncodeStoredDocument(d, facts, mentions));
+    doc.set_data(EncodeStoredDocument(d, facts, mentions, relations));
     return doc;
   }
 };

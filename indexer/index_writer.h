@@ -48,6 +48,10 @@ struct IndexWriterOptions {
   std::size_t shards = 0;
   // Recognize document references in titles and texts and index them (schema.h, XREF/XKEY).
   bool references = true;
+  // For official documents (an own number, or an official kind), also extract the relations
+  // their text states (refs::ExtractRelations) and store and index them (schema.h, XREL:).
+  // Needs `references`. Off only to measure what extraction costs.
+  bool relations = true;
   // Registry to start from when the index does not hold one yet (refs::Registry TSV, e.g.
   // corpus/registry.tsv); empty or missing file: start empty. Official documents indexed later
   // (those with a symbol) are added to the index's registry.

@@ -47,6 +47,16 @@ inline constexpr std::string_view kRefKeyPrefix = "XKEY:";
 inline constexpr std::string_view kOwnSymbolPrefix = "XOWN:";
 inline constexpr std::string_view kOwnKeyPrefix = "XOWNKEY:";
 
+// Relations an official document states (refs::ExtractRelations): "XREL:" + type + ":" +
+// target ("XREL:replaces:30/2020/NĐ-CP", "XREL:based_on:Luật Đất đai 2024"), type one of
+// refs::RelationTypeName. Boolean. The postings of one term answer "what replaces X"; a
+// document's own terms "what does X replace" (its stored data has the same with the sentence).
+// Whole values, never hashed: validity reads targets back from the terms (search/validity.h).
+// A partial repeal ("Bãi bỏ Điều 5 của …") is spelled with the type "repeals_part": the target
+// stays in force, amended, so validity must tell it from a whole repeal by the term alone.
+inline constexpr std::string_view kRelationPrefix = "XREL:";
+inline constexpr std::string_view kRepealsPartType = "repeals_part";
+
 // The source file a document came from (absolute path; long paths hashed like ids, see
 // FileTerm()). Boolean. Incremental indexing deletes a gone file's documents by this term.
 inline constexpr std::string_view kFilePrefix = "XFILE:";
@@ -71,6 +81,9 @@ inline constexpr unsigned kIssuerSlot = 2;
 inline constexpr unsigned kTermSlot = 3;
 inline constexpr unsigned kYearSlot = 4;
 inline constexpr unsigned kSourceSlot = 5;
+// An official document's own expiry ("… hết hiệu lực kể từ ngày …") as "YYYY-MM-DD", only when
+// the text gives a full date: the status filter selects expired documents by it.
+inline constexpr unsigned kExpiresSlot = 6;
 
 // ---- Document data --------------------------------------------------------------------------
 // Each document's data is a JSON object: {"id","title","text","date","url","path","symbol",
@@ -79,13 +92,16 @@ inline constexpr unsigned kSourceSlot = 5;
 // "fields","refs"} where "fields" holds every other string field of the source record, "text"
 // is the original text (snippets and reference contexts are cut from it by byte offset),
 // "symbol" the document's own canonical symbol and "refs" its mentions in the text:
-// [{"symbol","key","surface","begin","end"}] with byte offsets into "text". The codec is
+// [{"symbol","key","surface","begin","end"}] with byte offsets into "text". An official
+// document (schema 5 on) also has "relations": [{"type","target","surface","part","articles",
+// "begin","end","sentence_begin","sentence_end"}] (the sentence is the evidence) and
+// "effective_from", "expires_on" (README, "Relations"). The codec is
 // indexer/stored_document.h (EncodeStoredDocument / DecodeStoredDocument).
 
 // ---- Database metadata keys -----------------------------------------------------------------
 inline constexpr std::string_view kMetaLastIndexed = "vankien.last_indexed";  // ISO 8601 UTC
 inline constexpr std::string_view kMetaSchemaVersion = "vankien.schema";      // kSchemaVersion
-inline constexpr std::string_view kSchemaVersion = "4";
+inline constexpr std::string_view kSchemaVersion = "5";  // 5: relations (XREL:, "relations")
 // The registry of known documents (refs::Registry TSV), kept with the index so that it is
 // committed together with the documents that added to it.
 inline constexpr std::string_view kMetaRegistry = "vankien.registry";

@@ -21,7 +21,8 @@ std::size_t Offset(const Json& j, const char* key) {
 }  // namespace
 
 std::string EncodeStoredDocument(const Document& d, const IndexedFacts& facts,
-                                 const std::vector<StoredMention>& mentions) {
+                                 const std::vector<StoredMention>& mentions,
+                                 const StoredRelations& relations) {
   Json data = {{"id", d.id},
                {"title", d.title},
                {"text", d.text},
@@ -48,6 +49,23 @@ std::string EncodeStoredDocument(const Document& d, const IndexedFacts& facts,
     refs.push_back({{"symbol", m.symbol}, {"key", m.key}, {"surface", m.surface}, {"begin", m.begin}, {"end", m.end}});
   }
   data["refs"] = std::move(refs);
+  if (!relations.empty()) {
+    Json list = Json::array();
+    for (const StoredRelation& r : relations.relations) {
+      list.push_back({{"type", r.type},
+                      {"target", r.target},
+                      {"surface", r.surface},
+                      {"part", r.part},
+                      {"articles", r.articles},
+                      {"begin", r.begin},
+                      {"end", r.end},
+                      {"sentence_begin", r.sentence_begin},
+                      {"sentence_end", r.sentence_end}});
+    }
+    data["relations"] = std::move(list);
+    data["effective_from"] = relations.effective_from;
+    data["expires_on"] = relations.expires_on;
+  }
   return data.dump(-1, ' ', false, Json::error_handler_t::replace);
 }
 
@@ -96,6 +114,30 @@ StoredDocument DecodeStoredDocument(std::string_view data) {
       out.mentions.push_back(std::move(m));
     }
   }
+  if (auto it = j.find("relations"); it != j.end() && it->is_array()) {
+    const std::size_t size = doc.text.size();
+    for (const auto& r : *it) {
+      if (!r.is_object()) continue;
+      StoredRelation rel;
+      rel.type = String(r, "type");
+      rel.target = String(r, "target");
+      if (rel.type.empty() || rel.target.empty()) continue;  // damaged: nothing to say
+      rel.surface = String(r, "surface");
+      rel.part = String(r, "part");
+      if (auto a = r.find("articles"); a != r.end() && a->is_array()) {
+        for (const auto& n : *a) {
+          if (n.is_string()) rel.articles.push_back(n.get<std::string>());
+        }
+      }
+      rel.begin = std::min(Offset(r, "begin"), size);
+      rel.end = std::min(std::max(Offset(r, "end"), rel.begin), size);
+      rel.sentence_begin = std::min(Offset(r, "sentence_begin"), size);
+      rel.sentence_end = std::min(std::max(Offset(r, "sentence_end"), rel.sentence_begin), size);
+      out.relations.relations.push_back(std::move(rel));
+    }
+  }
+  out.relations.effective_from = String(j, "effective_from");
+  out.relations.expires_on = String(j, "expires_on");
   return out;
 }
 

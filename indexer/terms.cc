@@ -27,6 +27,16 @@ std::string RefKey(std::string_view key) { return Prefixed(schema::kRefKeyPrefix
 std::string OwnSymbol(std::string_view symbol) { return Prefixed(schema::kOwnSymbolPrefix, symbol); }
 std::string OwnKey(std::string_view key) { return Prefixed(schema::kOwnKeyPrefix, key); }
 
+std::string_view RelationTermType(std::string_view type, std::string_view part) {
+  return type == "repeals" && part == "part" ? schema::kRepealsPartType : type;
+}
+std::string RelationTypePrefix(std::string_view type) {
+  return Prefixed(schema::kRelationPrefix, type).append(":");
+}
+std::string Relation(std::string_view type, std::string_view target) {
+  return RelationTypePrefix(type).append(target);
+}
+
 std::string Kind(std::string_view kind) { return schema::BoundedTerm(schema::kKindPrefix, kind); }
 std::string Issuer(std::string_view code) { return schema::BoundedTerm(schema::kIssuerPrefix, code); }
 std::string Term(std::string_view roman) { return schema::BoundedTerm(schema::kTermPrefix, roman); }

@@ -45,6 +45,17 @@ std::string RefKey(std::string_view key);       // "XKEY:21-NQ/TW@XIII": cites i
 std::string OwnSymbol(std::string_view symbol); // "XOWN:21-NQ/TW": the document is it
 std::string OwnKey(std::string_view key);       // "XOWNKEY:21-NQ/TW@XIII"
 
+// ---- Relation terms (boolean) ----
+// "XREL:replaces:30/2020/NĐ-CP": the document states `type` (refs::RelationTypeName) of
+// `target` (a canonical symbol or "Luật <Tên> <year>"). Whole, never hashed; the writer
+// leaves out one that does not Fit().
+std::string Relation(std::string_view type, std::string_view target);
+// The term type of a stored relation: `type`, except "repeals_part" (schema::kRepealsPartType)
+// for a repeal whose part is "part".
+std::string_view RelationTermType(std::string_view type, std::string_view part);
+// The prefix of every relation term of `type` ("XREL:replaces:"), for listing them.
+std::string RelationTypePrefix(std::string_view type);
+
 // ---- Filter terms (boolean); their values also go in the value slots of schema.h ----
 // Long values are shortened and hashed (schema::BoundedTerm), on both sides alike.
 std::string Kind(std::string_view kind);      // "XKIND:NQ", "XKIND:article"

@@ -431,6 +431,7 @@ class Builder {
     DescribeEntries();
     Filter(/*dates=*/true);
     Sort();
+    Statuses();
     Unresolved();
     if (options_.scan_texts) ScanTexts();
     if (options_.graph) Graph();
@@ -1132,6 +1133,25 @@ class Builder {
     for (auto& u : list) catalog_.unresolved.push_back(std::move(u));
   }
 
+  // Each entry's validity: the rule order of search/validity.h DecideValidity, read from
+  // whether any document states that relation of its symbol (own expiry dates aside).
+  void Statuses() {
+    auto stated = [&](std::string_view type, const std::string& symbol) {
+      return db_.term_exists(terms::Relation(type, symbol));
+    };
+    for (CatalogEntry& e : catalog_.entries) {
+      if (stated("repeals", e.symbol)) {
+        e.status = "repealed";
+      } else if (stated("replaces", e.symbol)) {
+        e.status = "replaced";
+      } else if (stated("expires", e.symbol)) {
+        e.status = "expired";
+      } else if (stated("amends", e.symbol) || stated(schema::kRepealsPartType, e.symbol)) {
+        e.status = "amended";
+      }
+    }
+  }
+
   void Graph() {
     std::unordered_set<std::string> nodes;
     for (const CatalogEntry& e : catalog_.entries) nodes.insert(e.key);
@@ -1198,6 +1218,29 @@ class Builder {
         }
         if (from == to || !nodes.count(from) || !nodes.count(to)) continue;
         add({from, to, rel.kind, 1, doc.id});
+      }
+    }
+    // What official documents state of others, as the indexer extracted it (XREL: terms):
+    // every typed edge, the stating document as evidence.
+    const std::string rel_prefix(schema::kRelationPrefix);
+    for (auto t = db_.allterms_begin(rel_prefix); t != db_.allterms_end(rel_prefix); ++t) {
+      const std::string term = *t;
+      const std::size_t colon = term.find(':', rel_prefix.size());
+      if (colon == std::string::npos) continue;
+      std::string kind = term.substr(rel_prefix.size(), colon - rel_prefix.size());
+      if (kind == schema::kRepealsPartType) kind = "repeals";
+      const std::string target = term.substr(colon + 1);
+      for (auto p = db_.postlist_begin(term); p != db_.postlist_end(term); ++p) {
+        const auto own = own_key_.find(*p);
+        if (own == own_key_.end()) continue;
+        std::string to = ResolveUnkeyed(target, DateOf(*p));
+        if (auto m = merged_into_.find(to); m != merged_into_.end()) to = m->second;
+        if (own->second == to || !nodes.count(to)) continue;
+        std::string id;
+        auto it = db_.termlist_begin(*p);
+        it.skip_to(std::string(schema::kIdPrefix));
+        if (it != db_.termlist_end(*p) && (*it).rfind(schema::kIdPrefix, 0) == 0) id = (*it).substr(schema::kIdPrefix.size());
+        add({own->second, to, kind, 1, id});
       }
     }
     std::stable_sort(catalog_.edges.begin(), catalog_.edges.end(), [](const CatalogEdge& a, const CatalogEdge& b) {

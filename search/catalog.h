@@ -59,6 +59,9 @@ struct CatalogEntry {
   std::string first_cited, last_cited;  // dates of the earliest and latest dated citing document
   std::vector<CatalogCiter> top_citing;  // most mentions first, then newest
   std::vector<std::string> candidates;   // see `key`
+  // Validity as the archive's relations give it (search/validity.h: "in-force", "replaced",
+  // "repealed", "amended", "expired"), by the same rule order, from the XREL: terms of its symbol.
+  std::string status = "in-force";
 
   bool held() const { return !held_ids.empty(); }
 };
@@ -86,7 +89,9 @@ struct UnresolvedReference {
 // entries, only with CatalogOptions::graph_articles).
 struct CatalogEdge {
   std::string from, to;
-  std::string kind;  // "cites", "replaces", "amends"
+  // "cites"; "replaces", "amends" (also read from registry titles); "repeals", "guides",
+  // "based_on", "implements", "expires" (the relations the indexer extracted, XREL: terms).
+  std::string kind;
   std::size_t weight = 1;   // mentions, for "cites"
   std::string evidence;     // id of the document whose text says so (replaces/amends)
 };

@@ -252,12 +252,12 @@ std::string CatalogCsv(const Catalog& catalog, const CsvOptions& options) {
   };
   row({"key", "symbol", "system", "type", "type_name", "number", "issuer", "issuer_name", "date", "term",
        "plenum", "title", "title_source", "in_registry", "held", "held_ids", "citations", "citing_documents",
-       "first_cited", "last_cited", "top_citing", "candidates"});
+       "first_cited", "last_cited", "top_citing", "candidates", "status"});
   for (const CatalogEntry& e : catalog.entries) {
     row({e.key, e.symbol, e.system, e.type, e.type_name, e.number, e.issuer, e.issuer_name, e.date, e.term,
          Plenum(e.plenum), e.title, std::string(TitleSourceName(e.title_source)), e.in_registry ? "yes" : "no",
          Held(e), Join(e.held_ids, "; "), std::to_string(e.citations), std::to_string(e.citing_documents),
-         e.first_cited, e.last_cited, Join(CiterLabels(e), "; "), Join(e.candidates, "; ")});
+         e.first_cited, e.last_cited, Join(CiterLabels(e), "; "), Join(e.candidates, "; "), e.status});
   }
   return out;
 }
@@ -283,6 +283,7 @@ std::string CatalogJson(const Catalog& c) {
                        {"in_registry", e.in_registry},
                        {"held", e.held()},
                        {"held_ids", e.held_ids},
+                       {"status", e.status},
                        {"citations", e.citations},
                        {"citing_documents", e.citing_documents},
                        {"first_cited", Null(e.first_cited)},
@@ -371,7 +372,7 @@ std::string CatalogHtml(const Catalog& c, Language lang) {
   for (const auto& g : groups) {
     o += "<section id=\"" + g.id + "\">\n<h2>" + HtmlEscape(g.title) + "</h2>\n<table>\n<thead><tr>";
     for (const char* column : {i18n::Mark("Number"), i18n::Mark("Date"), i18n::Mark("Term"), i18n::Mark("Issuer"),
-                               i18n::Mark("Title"), i18n::Mark("In archive"), i18n::Mark("Citations"),
+                               i18n::Mark("Title"), i18n::Mark("In archive"), i18n::Mark("Status"), i18n::Mark("Citations"),
                                i18n::Mark("Citing docs"), i18n::Mark("Cited"), i18n::Mark("Most citing")}) {
       o += "<th>" + HtmlEscape(Tr(lang, column)) + "</th>";
     }
@@ -384,7 +385,8 @@ std::string CatalogHtml(const Catalog& c, Language lang) {
         o += " <span class=\"src\">" + HtmlEscape(Tr(lang, "(from mentions)")) + "</span>";
       }
       if (!e->candidates.empty()) o += " <span class=\"src\">" + HtmlEscape(MayBe(lang, e->candidates)) + "</span>";
-      o += "</td><td>" + HtmlEscape(e->held() ? Join(e->held_ids, ", ") : "—") + "</td><td class=\"n\">" +
+      o += "</td><td>" + HtmlEscape(e->held() ? Join(e->held_ids, ", ") : "—") + "</td><td>" + HtmlEscape(e->status) +
+           "</td><td class=\"n\">" +
            i18n::Number(lang, e->citations) + "</td><td class=\"n\">" + i18n::Number(lang, e->citing_documents) +
            "</td><td>" + HtmlEscape(Span(*e, lang)) + "</td><td>";
       if (!e->top_citing.empty()) {

@@ -59,7 +59,8 @@ Xapian::Query Combine(Xapian::Query::op op, const std::vector<Xapian::Query>& pa
 class QueryBuilder::Compiler {
  public:
   Compiler(const QueryBuilder& builder, ParsedQuery* out)
-      : b_(builder), out_(out), filters_(builder.analyzer_, builder.recognizer_) {}
+      : b_(builder), out_(out), filters_(builder.analyzer_, builder.recognizer_,
+                                                builder.reader_ != nullptr ? builder.reader_->index() : nullptr) {}
 
   // A compiled node: `query` is empty when the node had nothing searchable; `filter` when it
   // only selects documents (field filters) and must not affect ranking.

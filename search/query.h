@@ -38,9 +38,12 @@ struct Filters {
   std::string term;                // Party term in Roman numerals ("XIII")
   std::string source;              // site or folder
   std::string from, to;            // inclusive dates, "YYYY", "YYYY-MM" or "YYYY-MM-DD"
+  // Validity as the archive knows it (search/validity.h): "in-force", "replaced", "repealed",
+  // "amended" or "expired"; official documents only.
+  std::string status;
   bool empty() const {
     return kinds.empty() && issuer.empty() && term.empty() && source.empty() && from.empty() &&
-           to.empty();
+           to.empty() && status.empty();
   }
 };
 

@@ -25,6 +25,14 @@ constexpr FieldSpelling kFieldSpellings[] = {
     {"nam", Field::kYear},        {"năm", Field::kYear},         {"year", Field::kYear},
     {"nguon", Field::kSource},    {"nguồn", Field::kSource},     {"source", Field::kSource},
     {"kieu", Field::kKind},       {"kiểu", Field::kKind},        {"kind", Field::kKind},
+    {"thaythe", Field::kReplaces},    {"thaythế", Field::kReplaces},    {"replaces", Field::kReplaces},
+    {"baibo", Field::kRepeals},       {"bãibỏ", Field::kRepeals},       {"repeals", Field::kRepeals},
+    {"suadoi", Field::kAmends},       {"sửađổi", Field::kAmends},       {"amends", Field::kAmends},
+    {"huongdan", Field::kGuides},     {"hướngdẫn", Field::kGuides},     {"guides", Field::kGuides},
+    {"cancu", Field::kBasedOn},       {"căncứ", Field::kBasedOn},       {"basedon", Field::kBasedOn},
+    {"trienkhai", Field::kImplements}, {"triểnkhai", Field::kImplements}, {"implements", Field::kImplements},
+    {"hethieuluc", Field::kExpires},  {"hếthiệulực", Field::kExpires},  {"expires", Field::kExpires},
+    {"hieuluc", Field::kStatus},      {"hiệulực", Field::kStatus},      {"status", Field::kStatus},
 };
 
 bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
@@ -111,7 +119,8 @@ class Lexer {
       if (colon + 1 < word.size() && name.size() <= 20 && word.find("//") == std::string_view::npos) {
         notices_->push_back("\"" + std::string(name) +
                             ":\" is not a field; it was searched as words. Fields: loai, so, "
-                            "trichdan, coquan, khoa, tu, den, nam, nguon, kieu");
+                            "trichdan, coquan, khoa, tu, den, nam, nguon, kieu, thaythe, baibo, "
+                            "suadoi, huongdan, cancu, trienkhai, hethieuluc, hieuluc");
       }
       return false;
     }
@@ -351,8 +360,29 @@ std::string_view FieldName(Field field) {
     case Field::kYear: return "nam";
     case Field::kSource: return "nguon";
     case Field::kKind: return "kieu";
+    case Field::kReplaces: return "thaythe";
+    case Field::kRepeals: return "baibo";
+    case Field::kAmends: return "suadoi";
+    case Field::kGuides: return "huongdan";
+    case Field::kBasedOn: return "cancu";
+    case Field::kImplements: return "trienkhai";
+    case Field::kExpires: return "hethieuluc";
+    case Field::kStatus: return "hieuluc";
   }
   return "?";
+}
+
+std::string_view RelationOfField(Field field) {
+  switch (field) {
+    case Field::kReplaces: return "replaces";
+    case Field::kRepeals: return "repeals";
+    case Field::kAmends: return "amends";
+    case Field::kGuides: return "guides";
+    case Field::kBasedOn: return "based_on";
+    case Field::kImplements: return "implements";
+    case Field::kExpires: return "expires";
+    default: return "";
+  }
 }
 
 ParsedSyntax Parse(std::string_view query) {

@@ -33,7 +33,21 @@ enum class Field {
   kYear,    // nam: year:
   kSource,  // nguon: source:
   kKind,    // kieu: kind: — "article" (bai-viet) or "official" (van-ban)
+  // Relations (indexer/schema.h, XREL:): the documents stating that relation of a number —
+  // thaythe:21-NQ/TW is "what replaces 21-NQ/TW".
+  kReplaces,    // thaythe: replaces:
+  kRepeals,     // baibo: repeals:
+  kAmends,      // suadoi: amends:
+  kGuides,      // huongdan: guides:
+  kBasedOn,     // cancu: basedon:
+  kImplements,  // trienkhai: implements:
+  kExpires,     // hethieuluc: expires:
+  kStatus,      // hieuluc: status: — in-force, replaced, repealed, amended, expired (search/validity.h)
 };
+
+// The relation type (refs::RelationTypeName: "replaces", …) a relation field selects, or ""
+// for any other field.
+std::string_view RelationOfField(Field field);
 
 struct Node;
 

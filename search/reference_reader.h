@@ -70,6 +70,9 @@ class ReferenceReader {
   // words are all there is to search.
   std::vector<ReferenceReading> Read(std::string_view text) const;
 
+  // The index it reads (nullptr when none): the status filter lists relation terms through it.
+  const ReferenceIndex* index() const { return index_; }
+
  private:
   const refs::Recognizer& recognizer_;
   const refs::Registry* registry_;

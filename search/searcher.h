@@ -20,6 +20,7 @@
 #include "indexer/text/analyzer.h"
 #include "search/query.h"
 #include "search/snippet.h"
+#include "search/validity.h"
 
 namespace vankien::search {
 
@@ -157,6 +158,15 @@ class Searcher {
   Result<StoredDocument> GetStored(std::string_view id);
 
   Result<IndexStats> Stats();
+
+  // The lược đồ and validity (search/validity.h) of the document with canonical `symbol` (or
+  // "Luật <Tên> <year>"): what other documents of the archive state about it (from the XREL:
+  // terms, at most 100 per relation type) and, when `own` is the document's stored data (the
+  // archive holds it; else nullptr), what it states about others and its own dates. `today`
+  // ("YYYY-MM-DD", default the current UTC date) decides whether expires_on has passed.
+  // An empty `symbol` gives no incoming edges.
+  Result<DocumentRelationsReport> Relations(std::string_view symbol, const StoredDocument* own,
+                                            std::string_view today = "");
 
   // The document named by `reference` (any spelling: "KL 21/TW", "21-NQ/TW khóa XIII",
   // "Nghị quyết Trung ương 4 khóa XII"; partial ones, "Nghị định 30/2020", "NĐ 30/2020",

@@ -8,6 +8,8 @@
 #include "indexer/refs/recognizer.h"
 #include "indexer/schema.h"
 #include "indexer/terms.h"
+#include "search/reference_reader.h"
+#include "search/validity.h"
 
 namespace vankien::search {
 namespace {
@@ -39,10 +41,62 @@ Xapian::Query AnyOf(const std::vector<Xapian::Query>& queries) {
   return Xapian::Query(Xapian::Query::OP_OR, queries.begin(), queries.end());
 }
 
+// Targets of one relation type the status filter reads at most (every one in practice: an
+// archive of a million official documents states far fewer replacements).
+constexpr std::size_t kMaxStatusTargets = 1000000;
+
+// The greatest key below ISO date `day` for OP_VALUE_LE, which has no strict form: the last
+// byte one lower ("2026-12-10" → "2026-12-1/") sorts after every earlier date and before `day`.
+std::string BeforeDay(std::string day) {
+  if (!day.empty()) --day.back();
+  return day;
+}
+
 }  // namespace
 
-FilterBuilder::FilterBuilder(const text::Analyzer& analyzer, const refs::Recognizer* recognizer)
-    : analyzer_(analyzer), recognizer_(recognizer) {}
+FilterBuilder::FilterBuilder(const text::Analyzer& analyzer, const refs::Recognizer* recognizer,
+                             const ReferenceIndex* index)
+    : analyzer_(analyzer), recognizer_(recognizer), index_(index) {}
+
+// Status is computed here, at query time, from the relation terms (README, "Validity"): X is
+// replaced when some document has "XREL:replaces:X". The same rules as DecideValidity, in its
+// order: each status excludes the ones ranked above it.
+Result<Xapian::Query> FilterBuilder::StatusFilter(std::string_view value) const {
+  ValidityStatus wanted;
+  if (!ParseValidity(value, &wanted)) {
+    return Status::InvalidArgument("unknown status \"" + std::string(value) +
+                                   "\" in hieuluc:; use in-force, replaced, repealed, amended or expired");
+  }
+  if (index_ == nullptr) return Status::InvalidArgument("hieuluc: needs an index to read relations from");
+  // Every target of relations of `type`, as the documents that are it.
+  auto targets = [&](std::string_view type) {
+    const std::string prefix = terms::RelationTypePrefix(type);
+    std::vector<Xapian::Query> own;
+    for (const std::string& t : index_->TermsStartingWith(prefix, kMaxStatusTargets)) {
+      own.push_back(Term(terms::OwnSymbol(std::string_view(t).substr(prefix.size()))));
+    }
+    // Not MatchNothing: that is an empty Query, which would read as "no filter given".
+    return own.empty() ? Term(std::string(schema::kRelationPrefix)) : AnyOf(own);
+  };
+  const Xapian::Query repealed = targets("repeals");
+  const Xapian::Query replaced = targets("replaces");
+  const Xapian::Query expired(Xapian::Query::OP_OR, targets("expires"),
+                              Xapian::Query(Xapian::Query::OP_VALUE_LE, schema::kExpiresSlot, BeforeDay(TodayIso())));
+  const Xapian::Query amended(Xapian::Query::OP_OR, targets("amends"), targets(schema::kRepealsPartType));
+  auto but = [](Xapian::Query q, std::vector<Xapian::Query> above) {
+    for (Xapian::Query& a : above) q = Xapian::Query(Xapian::Query::OP_AND_NOT, q, a);
+    return q;
+  };
+  const Xapian::Query official(Xapian::Query::OP_AND_NOT, Xapian::Query::MatchAll, Term(terms::Kind("article")));
+  switch (wanted) {
+    case ValidityStatus::kRepealed: return repealed;
+    case ValidityStatus::kReplaced: return but(replaced, {repealed});
+    case ValidityStatus::kExpired: return but(expired, {repealed, replaced});
+    case ValidityStatus::kAmended: return but(amended, {repealed, replaced, expired});
+    case ValidityStatus::kInForce: return but(official, {repealed, replaced, expired, amended});
+  }
+  return Xapian::Query::MatchNothing;
+}
 
 std::string FilterBuilder::TypeCode(std::string_view value) const {
   std::string spaced(value);
@@ -195,6 +249,35 @@ Result<Xapian::Query> FilterBuilder::One(syntax::Field field, std::string_view v
       return Years({value});
     case syntax::Field::kSource:
       return Term(terms::Source(value));
+    case syntax::Field::kReplaces:
+    case syntax::Field::kRepeals:
+    case syntax::Field::kAmends:
+    case syntax::Field::kGuides:
+    case syntax::Field::kBasedOn:
+    case syntax::Field::kImplements:
+    case syntax::Field::kExpires: {
+      // The target as the writer stored it: Mention::Canonical() of the number (and a
+      // registry-resolved symbol, in case the stating text wrote that), or an unnumbered law's
+      // name as typed (cancu:"Luật Đất đai 2024").
+      std::vector<std::string> targets;
+      if (recognizer_ != nullptr) {
+        for (const refs::Mention& m : recognizer_->Find(value)) {
+          if (std::string c = m.Canonical(); !c.empty()) targets.push_back(std::move(c));
+          if (!m.resolved_symbol.empty()) targets.push_back(m.resolved_symbol);
+        }
+      }
+      if (targets.empty()) targets.emplace_back(value);
+      const std::string_view type = syntax::RelationOfField(field);
+      std::vector<Xapian::Query> any;
+      for (const std::string& t : targets) {
+        any.push_back(Term(terms::Relation(type, t)));
+        // A partial repeal is a repeal too (its term has a type of its own, schema.h).
+        if (field == syntax::Field::kRepeals) any.push_back(Term(terms::Relation(schema::kRepealsPartType, t)));
+      }
+      return AnyOf(any);
+    }
+    case syntax::Field::kStatus:
+      return StatusFilter(value);
   }
   return Status::InvalidArgument("unknown field");
 }
@@ -271,7 +354,8 @@ Result<Xapian::Query> FilterBuilder::ForFilters(const Filters& filters) const {
                               std::pair{syntax::Field::kTerm, &filters.term},
                               std::pair{syntax::Field::kSource, &filters.source},
                               std::pair{syntax::Field::kFrom, &filters.from},
-                              std::pair{syntax::Field::kTo, &filters.to}}) {
+                              std::pair{syntax::Field::kTo, &filters.to},
+                              std::pair{syntax::Field::kStatus, &filters.status}}) {
     if (Status st = add(field, *value); !st.ok()) return st;
   }
   if (all.empty()) return Xapian::Query();

@@ -23,10 +23,14 @@ class Recognizer;
 
 namespace vankien::search {
 
+class ReferenceIndex;
+
 class FilterBuilder {
  public:
-  // `recognizer` (optional) reads document numbers for so: and trichdan:.
-  FilterBuilder(const text::Analyzer& analyzer, const refs::Recognizer* recognizer);
+  // `recognizer` (optional) reads document numbers for so: and trichdan:; `index` (optional)
+  // lists the relation terms the status filter (hieuluc:) selects by. Without it hieuluc: fails.
+  FilterBuilder(const text::Analyzer& analyzer, const refs::Recognizer* recognizer,
+                const ReferenceIndex* index = nullptr);
 
   // Bounds on what one field value may expand to: comma-separated values, and distinct years
   // in nam: (its values and ranges merged into one set).
@@ -51,8 +55,10 @@ class FilterBuilder {
  private:
   Result<Xapian::Query> One(syntax::Field field, std::string_view value) const;
   Result<Xapian::Query> Years(const std::vector<std::string_view>& parts) const;
+  Result<Xapian::Query> StatusFilter(std::string_view value) const;
   const text::Analyzer& analyzer_;
   const refs::Recognizer* recognizer_;
+  const ReferenceIndex* index_;
 };
 
 }  // namespace vankien::search

@@ -30,6 +30,7 @@ struct IndexArgs {
   bool quiet = false;
   bool positions = false;
   bool exact_positions = false;
+  bool no_relations = false;
   std::size_t shards = 0;
   bool rebuild = false;
   std::string registry = DefaultRegistryPath();
@@ -241,6 +242,7 @@ int RunIndex(const IndexArgs& args) {
   options.commit_every = std::max<std::size_t>(1, args.commit_every);
   options.folded_positions = args.positions || args.exact_positions;
   options.exact_positions = args.exact_positions;
+  options.relations = !args.no_relations;
   options.shards = args.shards;
   options.seed_registry = args.registry;
   options.rebuild = args.rebuild;
@@ -327,6 +329,8 @@ Runner RegisterIndex(CLI::App& app) {
                 "slower index; without them a phrase matches its adjacent word pairs)");
   cmd->add_flag("--exact-positions", args->exact_positions,
                 "Also store positions of exact (accented) terms: larger index, for measurement");
+  cmd->add_flag("--no-relations", args->no_relations,
+                "Do not extract relations (replaces, amends, …) from official documents; to measure their cost");
   cmd->add_flag("--json", args->json, "Print a JSON summary");
   cmd->add_flag("-q,--quiet", args->quiet, "Print nothing but problems");
   return [args] { return RunIndex(*args); };

@@ -1,6 +1,7 @@
 // `vankien ref`: a document number's own document, its registry facts and everything that
 // cites it, with the sentence around each mention.
 #include <iostream>
+#include <optional>
 #include <memory>
 
 #include "indexer/text/analyzer.h"
@@ -27,9 +28,19 @@ int RunRef(const RefArgs& args) {
   if (!searcher.ok()) return Fail(searcher.status());
   auto report = (*searcher)->Reference(reference, args.limit);
   if (!report.ok()) return Fail(report.status());
+  // The lược đồ: what others state of the number and, when the archive holds it, what it states.
+  std::optional<StoredDocument> own;
+  if (!report->documents.empty()) {
+    auto stored = (*searcher)->GetStored(report->documents.front().id);
+    if (stored.ok()) own = std::move(stored).value();
+  }
+  auto relations = (*searcher)->Relations(report->symbol, own ? &*own : nullptr);
+  if (!relations.ok()) return Fail(relations.status());
 
   if (args.json) {
-    std::cout << Dump(json_output::ReferenceJson(reference, *report), 2) << "\n";
+    json_output::Json out = json_output::ReferenceJson(reference, *report);
+    json_output::AddRelations(own ? &*own : nullptr, *relations, /*official=*/true, &out);
+    std::cout << Dump(out, 2) << "\n";
     return kExitOk;
   }
   for (const auto& notice : report->notices) std::cerr << Subst(Tr("note: {1}"), {notice}) << "\n";
@@ -55,6 +66,14 @@ int RunRef(const RefArgs& args) {
     for (const auto& d : report->documents) {
       std::cout << "  [" << d.id << "] " << d.title << "  " << Day(d.date) << "\n";
     }
+  }
+  std::cout << Subst(Tr("Status: {1} — {2}"), {search::ValidityName(relations->validity.status),
+                                                 relations->validity.note})
+            << "\n";
+  for (const auto& e : relations->outgoing) std::cout << "  " << e.type << " " << e.symbol << "\n";
+  for (const auto& e : relations->incoming) {
+    std::cout << "  " << Subst(Tr("{1} by {2}"), {e.type, e.symbol.empty() ? e.title : e.symbol}) << " [" << e.id
+              << "] " << (e.date.empty() ? "" : Day(e.date)) << "\n      " << e.sentence << "\n";
   }
   std::cout << Subst(TrN("{1} document cites it.", "{1} documents cite it.", report->citing_documents),
                      {Num(report->citing_documents)})

@@ -186,6 +186,9 @@ Runner RegisterSearch(CLI::App& app) {
   cmd->add_option("--from", args->filters.from, "Dated on or after (2020, 2020-06, 2020-06-30, 30/6/2020)");
   cmd->add_option("--to", args->filters.to, "Dated on or before");
   cmd->add_option("--source", args->filters.source, "Only documents from this site or folder");
+  cmd->add_option("--status", args->filters.status,
+                  "Only official documents of this validity, as the archive knows it: in-force, replaced, "
+                  "repealed, amended, expired");
   cmd->add_flag("--facets", args->facets, "Count kind, year, issuer, term and source over all matches");
   cmd->add_flag("--no-suggest", args->no_suggest, "Do not compute a \"did you mean\" suggestion");
   AddShardOptions(*cmd, &args->open);

@@ -11,6 +11,20 @@
 namespace vankien::cli {
 namespace {
 
+// The lược đồ in lines: status, dates, what this document states and what others state of it.
+void PrintRelations(const search::DocumentRelationsReport& r) {
+  std::cout << "status: " << search::ValidityName(r.validity.status) << " — " << r.validity.note << "\n";
+  if (!r.effective_from.empty()) std::cout << "effective from: " << r.effective_from << "\n";
+  if (!r.expires_on.empty()) std::cout << "expires on: " << r.expires_on << "\n";
+  for (const auto& e : r.outgoing) {
+    std::cout << e.type << ": " << e.symbol << (e.id.empty() ? "" : "  [" + e.id + "]") << "\n";
+  }
+  for (const auto& e : r.incoming) {
+    std::cout << "by " << e.type << ": " << (e.symbol.empty() ? e.title : e.symbol) << "  [" << e.id << "]"
+              << (e.date.empty() ? "" : "  " + e.date) << "\n    " << e.sentence << "\n";
+  }
+}
+
 struct ShowArgs {
   std::string db;
   std::string id;
@@ -23,8 +37,13 @@ int RunShow(const ShowArgs& args) {
   if (!searcher.ok()) return Fail(searcher.status());
   auto stored = (*searcher)->GetStored(args.id);
   if (!stored.ok()) return Fail(stored.status());
+  const bool official = search::HasValidity(stored->doc);
+  auto relations = (*searcher)->Relations(official ? stored->doc.symbol : std::string(), &*stored);
+  if (!relations.ok()) return Fail(relations.status());
   if (args.json) {
-    std::cout << Dump(json_output::ToJson(stored->doc, stored->mentions), 2) << "\n";
+    json_output::Json out = json_output::ToJson(stored->doc, stored->mentions);
+    json_output::AddRelations(&*stored, *relations, official, &out);
+    std::cout << Dump(out, 2) << "\n";
     return kExitOk;
   }
   const Document* doc = &stored->doc;
@@ -46,6 +65,7 @@ int RunShow(const ShowArgs& args) {
   line(i18n::Mark("url:"), doc->url);
   line(i18n::Mark("path:"), doc->path);
   for (const auto& [k, v] : doc->fields) std::cout << k << ": " << text::SanitizeUtf8(v) << "\n";
+  if (official) PrintRelations(*relations);
   std::cout << "\n" << text::SanitizeUtf8(doc->text) << "\n";
   return kExitOk;
 }

@@ -83,6 +83,43 @@ Json ToJson(const search::IndexStats& s) {
           {"last_indexed", s.last_indexed}};
 }
 
+Json ToJson(const search::RelationEdge& e) {
+  return {{"type", e.type},           {"part", e.part.empty() ? Json() : Json(e.part)},
+          {"articles", e.articles},   {"id", e.id},
+          {"symbol", e.symbol},       {"title", e.title},
+          {"date", e.date},           {"sentence", e.sentence}};
+}
+
+void AddRelations(const StoredDocument* stored, const search::DocumentRelationsReport& report, bool official,
+                  Json* out) {
+  auto edges = [](const std::vector<search::RelationEdge>& list) {
+    Json a = Json::array();
+    for (const auto& e : list) a.push_back(ToJson(e));
+    return a;
+  };
+  auto text_or_null = [](const std::string& s) { return s.empty() ? Json() : Json(s); };
+  if (stored != nullptr) {
+    Json relations = Json::array();
+    for (const StoredRelation& r : stored->relations.relations) {
+      relations.push_back({{"type", r.type},
+                           {"target", r.target},
+                           {"surface", r.surface},
+                           {"part", text_or_null(r.part)},
+                           {"articles", r.articles},
+                           {"begin", r.begin},
+                           {"end", r.end}});
+    }
+    (*out)["relations"] = std::move(relations);
+    (*out)["effective_from"] = text_or_null(stored->relations.effective_from);
+    (*out)["expires_on"] = text_or_null(stored->relations.expires_on);
+    (*out)["outgoing"] = edges(report.outgoing);
+  }
+  (*out)["status"] = official ? Json(std::string(search::ValidityName(report.validity.status))) : Json();
+  (*out)["status_note"] = official ? report.validity.note : std::string();
+  (*out)["evidence"] = edges(report.validity.evidence);
+  (*out)["incoming"] = edges(report.incoming);
+}
+
 Json ToJson(const Document& d, const std::vector<StoredMention>& refs) {
   Json fields = Json::object();
   for (const auto& [k, v] : d.fields) fields[k] = v;

@@ -40,6 +40,16 @@
 //              text, refs: [{symbol, key, surface, begin, end}]}
 //             refs are the mentions the index stored, as byte ranges of `text`; the API sends
 //             path as "" (a file on the server is none of the client's business).
+//             `show --json` and /api/doc add the document's lược đồ (AddRelations):
+//             relations: [{type, target, surface, part, articles: [text], begin, end}] (what its
+//             text states; part "whole"/"part" or null), effective_from, expires_on (text or
+//             null), status ("in-force", "replaced", "repealed", "amended", "expired"; null
+//             for a document that is not an official one), status_note (Vietnamese words),
+//             evidence: [Edge] (what decided status), incoming: [Edge] (documents that
+//             replace/amend/… this one), outgoing: [Edge] (the same as relations, with the
+//             target document when held); Edge = {type, part, articles, id, symbol, title,
+//             date, sentence}, id "" for a number the archive only cites; lists newest first.
+//             `ref --json` and /api/ref add status, status_note, evidence and incoming.
 //   Stats     {documents, terms, average_length, bytes_on_disk, last_indexed}
 //             `vankien stats --json` adds db, the index directory.
 //
@@ -71,6 +81,12 @@ Json ToJson(const search::ReferenceReading& reading);
 // `document.text` is sent as valid UTF-8 (each invalid byte as U+FFFD) and every mention's range
 // is made to hold in that text: a mention whose surface is not found there is left out.
 Json ToJson(const Document& document, const std::vector<StoredMention>& refs);
+
+// Adds the lược đồ keys above to a Document (`stored` the document, `official` false for an
+// article: status null) or, with `stored` nullptr, to a Reference (status and incoming only).
+void AddRelations(const StoredDocument* stored, const search::DocumentRelationsReport& report, bool official,
+                  Json* out);
+Json ToJson(const search::RelationEdge& edge);
 
 // The Search shape for `query` (as given, before parsing).
 Json SearchJson(std::string_view query, const search::SearchResponse& response);

@@ -7,6 +7,7 @@
 #include <fstream>
 #include <iostream>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <sstream>
 
 #include "indexer/text/utf8.h"
@@ -262,7 +263,8 @@ class Router {
                             std::pair{"term", &opts.filters.term},
                             std::pair{"source", &opts.filters.source},
                             std::pair{"from", &opts.filters.from},
-                            std::pair{"to", &opts.filters.to}}) {
+                            std::pair{"to", &opts.filters.to},
+                            std::pair{"status", &opts.filters.status}}) {
       auto v = Param(params, key, lang_);
       if (!v.ok()) return v.status();
       *out = std::move(v).value();
@@ -316,7 +318,17 @@ class Router {
   Result<HttpResponse> RefRoute(search::Searcher& searcher, const std::string& symbol) {
     auto report = searcher.Reference(symbol, options_.max_citing);
     if (!report.ok()) return report.status();
-    return JsonResponse(200, json_output::ReferenceJson(symbol, *report));
+    json body = json_output::ReferenceJson(symbol, *report);
+    // As `vankien ref --json`: the held document's own relations too.
+    std::optional<StoredDocument> own;
+    if (!report->documents.empty()) {
+      auto stored = searcher.GetStored(report->documents.front().id);
+      if (stored.ok()) own = std::move(stored).value();
+    }
+    auto relations = searcher.Relations(report->symbol, own ? &*own : nullptr);
+    if (!relations.ok()) return relations.status();
+    json_output::AddRelations(own ? &*own : nullptr, *relations, /*official=*/true, &body);
+    return JsonResponse(200, body);
   }
 
   Result<HttpResponse> DocRoute(search::Searcher& searcher, const std::string& id) {
@@ -330,7 +342,12 @@ class Router {
     }
     Document& doc = stored->doc;
     doc.path.clear();  // a file on the server: left out on purpose
-    return JsonResponse(200, json_output::ToJson(doc, stored->mentions));
+    json body = json_output::ToJson(doc, stored->mentions);
+    const bool official = search::HasValidity(doc);
+    auto relations = searcher.Relations(official ? doc.symbol : std::string(), &*stored);
+    if (!relations.ok()) return relations.status();
+    json_output::AddRelations(&*stored, *relations, official, &body);
+    return JsonResponse(200, body);
   }
 
   Result<HttpResponse> CatalogRoute(bool html, const Params& params) {

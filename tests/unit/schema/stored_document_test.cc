@@ -133,3 +133,60 @@ TEST(StoredDocumentTest, DataThatIsNotAnObjectDecodesEmpty) {
 
 }  // namespace
 }  // namespace vankien
+
+namespace vankien {
+namespace {
+
+TEST(StoredDocumentRelationsTest, RelationsAndDatesRoundTrip) {
+  Document d;
+  d.id = "nd2";
+  d.text = "Nghị định này thay thế Nghị định số 30/2020/NĐ-CP và bãi bỏ Điều 5 Quyết định 10/2016/QĐ-UBND.";
+  StoredRelations rel;
+  rel.effective_from = "2025-07-01";
+  rel.expires_on = "2030-12-31";
+  rel.relations.push_back({"replaces", "30/2020/NĐ-CP", "Nghị định số 30/2020/NĐ-CP", "", {}, 30, 58, 0, 58});
+  rel.relations.push_back({"repeals", "10/2016/QĐ-UBND", "Quyết định 10/2016/QĐ-UBND", "part", {"5", "6a"}, 80, 105, 0, 999});
+  const StoredDocument back = DecodeStoredDocument(EncodeStoredDocument(d, {"2/2025/NĐ-CP", ""}, {}, rel));
+  ASSERT_EQ(back.relations.relations.size(), 2u);
+  EXPECT_EQ(back.relations.effective_from, "2025-07-01");
+  EXPECT_EQ(back.relations.expires_on, "2030-12-31");
+  const StoredRelation& a = back.relations.relations[0];
+  EXPECT_EQ(a.type, "replaces");
+  EXPECT_EQ(a.target, "30/2020/NĐ-CP");
+  EXPECT_EQ(a.surface, "Nghị định số 30/2020/NĐ-CP");
+  EXPECT_EQ(a.begin, 30u);
+  EXPECT_EQ(a.end, 58u);
+  EXPECT_EQ(a.sentence_end, 58u);
+  const StoredRelation& b = back.relations.relations[1];
+  EXPECT_EQ(b.type, "repeals");
+  EXPECT_EQ(b.part, "part");
+  EXPECT_EQ(b.articles, (std::vector<std::string>{"5", "6a"}));
+  // Offsets beyond the text are clamped into it.
+  EXPECT_EQ(b.sentence_end, d.text.size());
+}
+
+TEST(StoredDocumentRelationsTest, DataWithoutRelationsReadsAsNone) {
+  // What schema 4 wrote: no "relations", no dates.
+  const StoredDocument old = DecodeStoredDocument(R"({"id":"x","text":"abc","refs":[]})");
+  EXPECT_EQ(old.doc.id, "x");
+  EXPECT_TRUE(old.relations.empty());
+  // A document with no relations stores none of the keys.
+  Document d;
+  d.id = "y";
+  const std::string data = EncodeStoredDocument(d, {}, {});
+  EXPECT_EQ(data.find("relations"), std::string::npos);
+  EXPECT_EQ(data.find("effective_from"), std::string::npos);
+}
+
+TEST(StoredDocumentRelationsTest, DamagedRelationsAreSkipped) {
+  const StoredDocument s = DecodeStoredDocument(
+      R"({"id":"x","text":"abc","relations":[7,{"type":"replaces"},{"type":"amends","target":"1/2020/NĐ-CP","articles":[3,"4"],"begin":99}],"effective_from":5})");
+  ASSERT_EQ(s.relations.relations.size(), 1u);
+  EXPECT_EQ(s.relations.relations[0].target, "1/2020/NĐ-CP");
+  EXPECT_EQ(s.relations.relations[0].articles, (std::vector<std::string>{"4"}));
+  EXPECT_EQ(s.relations.relations[0].begin, 3u);
+  EXPECT_EQ(s.relations.effective_from, "");
+}
+
+}  // namespace
+}  // namespace vankien

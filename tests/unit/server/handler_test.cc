@@ -583,5 +583,74 @@ TEST(HandlerLanguageTest, ErrorsInVietnameseUnlessEnglishIsAsked) {
   EXPECT_EQ(error(), "only GET and HEAD are supported");
 }
 
+// /api/doc and /api/search?status=: B replaces A, C amends B (state decrees written here).
+class HandlerRelationsTest : public ::testing::Test {
+ protected:
+  static Document Decree(std::string id, std::string symbol, std::string date, std::string text) {
+    Document d = Doc(std::move(id), "Nghị định " + symbol, std::move(text), std::move(date));
+    d.symbol = std::move(symbol);
+    d.kind = "Nghị định";
+    return d;
+  }
+  void SetUp() override {
+    db_ = tmp_ / "db";
+    Write(db_, {Decree("a", "801/2020/NĐ-CP", "2020-03-10", "Điều 1. Phạm vi\nNghị định này quy định việc lưu trữ."),
+                Decree("b", "802/2023/NĐ-CP", "2023-05-15",
+                       "Điều 2. Hiệu lực thi hành\nNghị định này có hiệu lực thi hành kể từ ngày 01 tháng 7 năm "
+                       "2023 và thay thế Nghị định số 801/2020/NĐ-CP ngày 10 tháng 3 năm 2020."),
+                Doc("news", "Tin", "Nghị định mới thay thế Nghị định số 802/2023/NĐ-CP.", "2024-01-01")});
+    archive_ = std::make_unique<Archive>(db_, std::chrono::milliseconds(0));
+  }
+  HttpResponse Get(const std::string& target) {
+    HttpRequest r;
+    r.method = "GET";
+    r.target = target;
+    r.host = "127.0.0.1:8080";
+    return Handle(r, archive_.get(), options_);
+  }
+  TempDir tmp_;
+  std::string db_;
+  std::unique_ptr<Archive> archive_;
+  HandlerOptions options_;
+};
+
+TEST_F(HandlerRelationsTest, DocCarriesRelationsStatusAndInverseEdges) {
+  const auto b = Get("/api/doc/b");
+  ASSERT_EQ(b.status, 200) << b.body;
+  const json jb = json::parse(b.body);
+  ASSERT_EQ(jb["relations"].size(), 1u) << jb.dump();
+  EXPECT_EQ(jb["relations"][0]["type"], "replaces");
+  EXPECT_EQ(jb["relations"][0]["target"], "801/2020/NĐ-CP");
+  const std::string text = jb["text"];
+  const std::size_t begin = jb["relations"][0]["begin"], end = jb["relations"][0]["end"];
+  EXPECT_EQ(text.substr(begin, end - begin), jb["relations"][0]["surface"].get<std::string>());
+  EXPECT_EQ(jb["effective_from"], "2023-07-01");
+  EXPECT_TRUE(jb["expires_on"].is_null());
+  EXPECT_EQ(jb["outgoing"][0]["id"], "a");  // the target is held: the page links to it
+  // The article describing a replacement is no relation: B stays in force.
+  EXPECT_EQ(jb["status"], "in-force");
+  EXPECT_NE(jb["status_note"].get<std::string>().find("không có thông tin thay thế"), std::string::npos);
+
+  const json ja = json::parse(Get("/api/doc/a").body);
+  EXPECT_EQ(ja["status"], "replaced");
+  ASSERT_EQ(ja["incoming"].size(), 1u);
+  EXPECT_EQ(ja["incoming"][0]["id"], "b");
+  EXPECT_EQ(ja["evidence"][0]["type"], "replaces");
+  EXPECT_NE(ja["evidence"][0]["sentence"].get<std::string>().find("thay thế Nghị định số 801/2020/NĐ-CP"),
+            std::string::npos);
+  // An article has no validity.
+  EXPECT_TRUE(json::parse(Get("/api/doc/news").body)["status"].is_null());
+}
+
+TEST_F(HandlerRelationsTest, SearchFiltersByStatus) {
+  const json replaced = json::parse(Get("/api/search?q=&status=replaced").body);
+  ASSERT_EQ(replaced["hits"].size(), 1u) << replaced.dump();
+  EXPECT_EQ(replaced["hits"][0]["id"], "a");
+  const json in_force = json::parse(Get("/api/search?q=&status=in-force").body);
+  ASSERT_EQ(in_force["hits"].size(), 1u) << in_force.dump();
+  EXPECT_EQ(in_force["hits"][0]["id"], "b");
+  EXPECT_EQ(Get("/api/search?q=&status=maybe").status, 400);
+}
+
 }  // namespace
 }  // namespace vankien::server

@@ -152,6 +152,7 @@
     $('f-issuer').value = params.get('issuer') || '';
     $('f-term').value = params.get('term') || '';
     $('f-sort').value = params.get('sort') || 'relevance';
+    statusSelect().value = params.get('status') || '';
     // A filter value from a facet may not be among the options: add it so it shows.
     for (const [id, key] of [['f-type', 'type'], ['f-issuer', 'issuer'], ['f-term', 'term']]) {
       const v = params.get(key);
@@ -174,10 +175,67 @@
     if (/^\d{4}$/.test(to)) p.set('to', to);
     if ($('f-issuer').value) p.set('issuer', $('f-issuer').value);
     if ($('f-term').value) p.set('term', $('f-term').value);
+    if (statusSelect().value) p.set('status', statusSelect().value);
     if ($('f-sort').value && $('f-sort').value !== 'relevance') p.set('sort', $('f-sort').value);
     const source = currentParams().get('source');
     if (source) p.set('source', source);
     return p;
+  }
+
+  // ---- validity and lược đồ (issue 19) ---------------------------------------------------------
+  const STATUS_NAMES = { 'in-force': 'Còn hiệu lực', replaced: 'Bị thay thế', repealed: 'Bị bãi bỏ',
+    amended: 'Được sửa đổi, bổ sung', expired: 'Hết hiệu lực' };
+  // What a relation is called from the stating document's side, and from its target's.
+  const RELATION_NAMES = {
+    based_on: ['Căn cứ', 'Là căn cứ của'], guides: ['Hướng dẫn, quy định chi tiết', 'Được hướng dẫn bởi'],
+    implements: ['Triển khai, thực hiện', 'Được triển khai bởi'], amends: ['Sửa đổi, bổ sung', 'Bị sửa đổi, bổ sung bởi'],
+    replaces: ['Thay thế', 'Bị thay thế bởi'], repeals: ['Bãi bỏ', 'Bị bãi bỏ bởi'],
+    expires: ['Tuyên bố hết hiệu lực', 'Bị tuyên bố hết hiệu lực bởi'] };
+  const RELATION_ORDER = ['based_on', 'guides', 'implements', 'amends', 'replaces', 'repeals', 'expires'];
+
+  // The status filter: a select added next to the term filter (the page's HTML stays as it is).
+  function statusSelect() {
+    let select = $('f-status');
+    if (select) return select;
+    select = el('select', { id: 'f-status', name: 'status', 'aria-label': 'Hiệu lực' },
+      el('option', { value: '', text: 'Mọi hiệu lực' }),
+      ...Object.keys(STATUS_NAMES).map((k) => el('option', { value: k, text: STATUS_NAMES[k] })));
+    const term = $('f-term');
+    if (term && term.parentNode) term.parentNode.insertBefore(select, term.nextSibling);
+    return select;
+  }
+
+  // One edge as a list item: a link to the document when the archive holds it, else to its
+  // number's page; its date and the sentence that states the relation.
+  function relationItem(e) {
+    const name = e.symbol || e.title || e.id;
+    const link = e.id ? el('a', { href: docHash(e.id), text: name }) : el('a', { href: refHash(e.symbol), text: name });
+    const part = e.part === 'part' && e.articles && e.articles.length ? ' (Điều ' + e.articles.join(', ') + ')' : '';
+    return el('li', null, link, part, e.date ? el('time', { datetime: e.date, text: ' — ' + e.date }) : null,
+      e.sentence ? el('blockquote', { class: 'relation-sentence', text: e.sentence }) : null);
+  }
+
+  // The lược đồ of a document or number (the /api/doc or /api/ref JSON): its status with the
+  // evidence, then each relation type both ways, newest first (the API's order).
+  function relationsSection(d) {
+    if (!d || d.status === null || d.status === undefined) return null;
+    const section = el('section', { class: 'relations', 'aria-label': 'Lược đồ' });
+    section.append(el('h2', { text: 'Hiệu lực và lược đồ' }));
+    section.append(el('p', { class: 'status status-' + d.status },
+      el('strong', { text: STATUS_NAMES[d.status] || d.status }), d.status_note ? ' — ' + d.status_note : ''));
+    const dates = [];
+    if (d.effective_from) dates.push('Hiệu lực từ: ' + d.effective_from);
+    if (d.expires_on) dates.push('Hết hiệu lực: ' + d.expires_on);
+    if (dates.length) section.append(el('p', { class: 'muted', text: dates.join('; ') }));
+    for (const type of RELATION_ORDER) {
+      for (const [list, side] of [[d.outgoing || [], 0], [d.incoming || [], 1]]) {
+        const edges = list.filter((e) => e.type === type);
+        if (!edges.length) continue;
+        section.append(el('h3', { text: RELATION_NAMES[type][side] }));
+        section.append(el('ul', { class: 'relation-list' }, ...edges.map(relationItem)));
+      }
+    }
+    return section;
   }
 
   function submitSearch(ev) {
@@ -413,6 +471,7 @@
         ['Địa chỉ gốc', d.url ? el('a', { href: /^https?:\/\//i.test(d.url) ? d.url : '#', rel: 'noopener noreferrer', text: d.url }) : ''],
         ['Số văn bản được nhắc tới', d.refs && d.refs.length ? String(d.refs.length) : '']
       ]),
+      relationsSection(d),
       docText(d.text || '', d.refs || [])));
     setStatus('Văn bản: ' + (d.title || d.id));
     $('main').focus();
@@ -450,6 +509,8 @@
       ]));
     }
     view.append(facts);
+    const relations = relationsSection(r);
+    if (relations) view.append(relations);
     view.append(el('h2', { text: 'Văn bản trong kho' }));
     if (!r.documents.length) {
       view.append(el('p', { class: 'muted', text: 'Kho chưa có toàn văn văn bản này.' }));
