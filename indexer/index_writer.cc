@@ -237,8 +237,8 @@ struct IndexWriter::Impl {
       found = refs::ExtractRelations(text, mentions);
     } catch (const std::exception&) {
       // ExtractRelations never fails by contract; should a bug in it throw (an out-of-range
-      // substr did, on "Thực hiện Thông tư số 80 ngày 29 tháng 9, …"), the document is still
-      // indexed, without relations, rather than the whole run stopping.
+      // substr once did), the document is still indexed, without relations, rather than the
+      // whole run stopping.
       return {};
     }
     StoredRelations out;

@@ -718,9 +718,10 @@ class Extractor {
     return true;
   }
 
-  // "…; Căn cứ Nghị định …" on one line: the next segment's own "Căn cứ (vào)".
+  // "…; Căn cứ Nghị định …" on one line: the next segment's own "Căn cứ (vào)". `p` may be one
+  // past `b` (the byte after a segment that ended the line without ';'): it is clamped to `b`.
   std::size_t SkipGrounds(std::size_t p, std::size_t b) const {
-    p = SkipSpace(t_, p, b);
+    p = SkipSpace(t_, std::min(p, b), b);
     for (sv w : {sv("Căn cứ "), sv("căn cứ "), sv("vào ")}) {
       if (StartsWith(t_.substr(p, b - p), w)) p = SkipSpace(t_, p + w.size(), b);
     }

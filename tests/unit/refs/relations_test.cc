@@ -268,6 +268,19 @@ INSTANTIATE_TEST_SUITE_P(
         // Another provision's date is not the document's.
         DateCase{"Điều 5 của Nghị định số 1/2020/NĐ-CP có hiệu lực từ ngày 01/01/2021.", "", ""}));
 
+// A bare number read with the document's own issuer ends at the text's last byte or past a
+// mention's sentence: extraction must neither throw nor read outside the text.
+TEST(Relations, MentionsWithTheDocumentsIssuerNeverReadPastTheText) {
+  static const Recognizer recognizer;
+  const std::string text = "Thực hiện Thông tư số 80 ngày 29 tháng 9, Bộ hướng dẫn như sau.";
+  DocumentRelations d;
+  ASSERT_NO_THROW(d = ExtractRelations(text, recognizer.Find(text, "BTC")));
+  for (const Relation& r : d.relations) {
+    EXPECT_LE(r.begin, r.end);
+    EXPECT_LE(r.end, text.size());
+  }
+}
+
 TEST(Relations, EmptyAndGarbageInputYieldNothing) {
   EXPECT_TRUE(Extract("").relations.empty());
   const std::string garbage("\xff\xfe Căn cứ \xc3 Luật \x80 ngày 1/1/", 30);
