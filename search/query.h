@@ -1,8 +1,9 @@
 // Query understanding: turns what a user typed into the query vankien runs. The syntax
 // (query_syntax.h) has free words, "quoted phrases", AND / OR / NOT, +/-, parentheses and field
 // filters (query_filters.h). Free words are OR-ed and ranked, with adjacent syllables also
-// matched as a pair (schema.h, XP) so that multi-syllable words rank as words; quoted phrases
-// are required. A word typed with diacritics matches its exact form; a word typed without them
+// matched as a pair (schema.h, XP) so that multi-syllable words rank as words; a quoted phrase
+// ranks beside free words and is required only as +"…", under AND, or in a query of nothing
+// but phrases and operators. A word typed with diacritics matches its exact form; a word typed without them
 // matches every accented form. Domain abbreviations match their expansions and back
 // (synonyms.h). A document number in any spelling ("nq 21/tw", "21/NQ-TW") matches the
 // documents that cite it and the document itself, ranked above word matches.
@@ -63,6 +64,9 @@ struct QueryOptions {
   double partial_reference_weight = 0.05;
   // Weight of an adjacent syllable pair of the query found adjacent in a document (0 = off).
   double pair_weight = 1.0;
+  // How much a quoted phrase that only ranks (beside free words) adds for
+  // a document holding it whole, on top of its words and pairs.
+  double phrase_preference = 0.5;
   // Weight of an abbreviation's expansion (or of the abbreviation for a typed expansion).
   double synonym_weight = 1.0;
   // Phrases also require their words at consecutive positions. Only for an index that keeps

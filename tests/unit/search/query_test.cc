@@ -6,7 +6,9 @@
 //   * a "phrase" → in an index with positions, PHRASE (window = word count) over the XF terms;
 //     without (the default), the AND of its XF terms and adjacent XP pairs; either FILTERed by
 //     the AND of the exact terms of its marked words (no filter when none is marked);
-//   * phrases are required: (AND of phrases) AND_MAYBE (OR of free words);
+//   * beside free words a phrase only ranks: its words join the free words and the whole phrase
+//     adds 0.5 × its query; +"phrase", or a query of nothing but phrases and operators, requires
+//     it: (AND of required phrases) AND_MAYBE (OR of free words);
 //   * a one-word phrase is that word's query; an unbalanced quote quotes the rest; “ ” = ".
 // The table omits the "Query(...)" wrapper, as api_queryparser.cc does.
 #include "search/query.h"
@@ -75,25 +77,34 @@ const QueryCase kQueries[] = {
     {"\"xây-dựng\"", "((XFxay PHRASE 2 XFdung) FILTER (xây AND dựng))"},
     {"\"nghi quyet 21\"", "(XFnghi PHRASE 3 XFquyet PHRASE 3 XF21)"},
 
-    // --- One-word phrases are just the word (and still required)
+    // --- One-word phrases are just the word (required only among phrases and operators)
     {"\"dang\"", "XFdang"},
     {"\"Đảng\"", "đảng"},
-    {"\"Đảng\" xay", "(đảng AND_MAYBE XFxay)"},
+    {"\"Đảng\" xay", "(đảng OR XFxay)"},
     {"\"dang\" \"xay\"", "(XFdang AND XFxay)"},
 
-    // --- Phrases are required, free words rank
-    {"\"xay dung\" dang", "((XFxay PHRASE 2 XFdung) AND_MAYBE XFdang)"},
+    // --- Beside free words a phrase ranks (its words, and the whole phrase once more)
+    {"\"xay dung\" dang", "((XFxay OR XFdung) OR 0.5 * (XFxay PHRASE 2 XFdung) OR XFdang)"},
     {"dang \"xây dựng\" nha nuoc",
+     "(XFdang OR (xây OR dựng) OR 0.5 * ((XFxay PHRASE 2 XFdung) FILTER (xây AND dựng)) OR XFnha OR "
+     "XFnuoc)"},
+    {"\"xay dung\" dang \"nha nuoc\" moi",
+     "((XFxay OR XFdung) OR 0.5 * (XFxay PHRASE 2 XFdung) OR XFdang OR (XFnha OR XFnuoc) OR 0.5 * "
+     "(XFnha PHRASE 2 XFnuoc) OR XFmoi)"},
+    // ... and is required with +, or among nothing but phrases and operators
+    {"+\"xay dung\" dang", "((XFxay PHRASE 2 XFdung) AND_MAYBE XFdang)"},
+    {"dang +\"xây dựng\" nha nuoc",
      "(((XFxay PHRASE 2 XFdung) FILTER (xây AND dựng)) AND_MAYBE (XFdang OR XFnha OR XFnuoc))"},
     {"\"xay dung\" \"nha nuoc\"", "((XFxay PHRASE 2 XFdung) AND (XFnha PHRASE 2 XFnuoc))"},
-    {"\"xay dung\" dang \"nha nuoc\" moi",
-     "(((XFxay PHRASE 2 XFdung) AND (XFnha PHRASE 2 XFnuoc)) AND_MAYBE (XFdang OR XFmoi))"},
+    {"\"xay dung\" -dang", "((XFxay PHRASE 2 XFdung) AND_NOT XFdang)"},
+    {"\"xay dung\" +dang", "((XFxay PHRASE 2 XFdung) AND XFdang)"},
+    {"\"xay dung\" AND dang", "((XFxay PHRASE 2 XFdung) AND XFdang)"},
     {"\"xây dựng\" \"nhà nuoc\"",
      "(((XFxay PHRASE 2 XFdung) FILTER (xây AND dựng)) AND ((XFnha PHRASE 2 XFnuoc) FILTER "
      "nhà))"},
 
     // --- Unbalanced quotes: an opening quote quotes the rest
-    {"xay \"dung dang", "((XFdung PHRASE 2 XFdang) AND_MAYBE XFxay)"},
+    {"xay \"dung dang", "(XFxay OR (XFdung OR XFdang) OR 0.5 * (XFdung PHRASE 2 XFdang))"},
     {"\"xay dung", "(XFxay PHRASE 2 XFdung)"},
     {"xay dung\"", "(XFxay OR XFdung)"},
     {"\"xay dung\" \"nha", "((XFxay PHRASE 2 XFdung) AND XFnha)"},  // one-word phrase
@@ -105,9 +116,9 @@ const QueryCase kQueries[] = {
 
     // --- Typographic quotes work like "
     {"“xây dựng”", "((XFxay PHRASE 2 XFdung) FILTER (xây AND dựng))"},
-    {"“xay dung” dang", "((XFxay PHRASE 2 XFdung) AND_MAYBE XFdang)"},
-    {"dang “xay dung", "((XFxay PHRASE 2 XFdung) AND_MAYBE XFdang)"},
-    {"“xay dung\" dang", "((XFxay PHRASE 2 XFdung) AND_MAYBE XFdang)"},
+    {"“xay dung” dang", "((XFxay OR XFdung) OR 0.5 * (XFxay PHRASE 2 XFdung) OR XFdang)"},
+    {"dang “xay dung", "(XFdang OR (XFxay OR XFdung) OR 0.5 * (XFxay PHRASE 2 XFdung))"},
+    {"“xay dung\" dang", "((XFxay OR XFdung) OR 0.5 * (XFxay PHRASE 2 XFdung) OR XFdang)"},
 };
 
 // Word forms alone: pairs and abbreviations are off here (see query_language_test.cc), and the
@@ -139,7 +150,7 @@ TEST(QueryBuilderTest, WithoutPositionsAPhraseNeedsItsWordsAndEachAdjacentPair) 
       {"\"xay dung dang\"", "(XFxay AND XPxay dung AND XFdung AND XPdung dang AND XFdang)"},
       {"\"xây dựng\"", "((XFxay AND XPxay dung AND XFdung) FILTER (xây AND dựng))"},
       {"\"dang\"", "XFdang"},
-      {"\"xay dung\" dang", "((XFxay AND XPxay dung AND XFdung) AND_MAYBE XFdang)"},
+      {"+\"xay dung\" dang", "((XFxay AND XPxay dung AND XFdung) AND_MAYBE XFdang)"},
   };
   for (const auto& [query, expected] : cases) {
     auto parsed = builder.Build(query);
@@ -243,7 +254,7 @@ TEST(QueryBuilderTest, WordsBeyondMaxWordsAreDroppedAndCounted) {
   EXPECT_EQ(free->Description(), "Query((XFmot OR XFhai OR XFba))");
   EXPECT_EQ(free->dropped_words(), 2u);
 
-  auto phrase = builder.Build("mot \"hai ba bon\" nam");
+  auto phrase = builder.Build("mot +\"hai ba bon\" nam");
   ASSERT_TRUE(phrase.ok());
   EXPECT_EQ(phrase->Description(), "Query(((XFhai PHRASE 2 XFba) AND_MAYBE XFmot))");
   EXPECT_EQ(phrase->dropped_words(), 2u);
