@@ -2,6 +2,9 @@
 
 #include <xapian.h>
 
+#include <algorithm>
+#include <cmath>
+
 #include "indexer/refs/recognizer.h"
 #include "indexer/terms.h"
 #include "search/internal/query_filters.h"
@@ -226,14 +229,47 @@ class QueryBuilder::Compiler {
     const QueryOptions& o = b_.options_;
     for (std::size_t i = 0; i < tokens.size(); ++i) {
       parts.push_back(Word(tokens[i]));
+      // A rare word (a name, a brand, an abbreviation) decides what the question is about:
+      // it weighs more than its idf alone gives it against the common words around it.
+      if (o.rare_word_boost != 1.0 && b_.stats_ != nullptr) {
+        const double n = static_cast<double>(b_.stats_->DocumentCount());
+        const double df = static_cast<double>(b_.stats_->TermFrequency(
+            tokens[i].HasMarks() ? terms::Exact(tokens[i].exact) : terms::Folded(tokens[i].folded)));
+        if (df > 0 && df <= n * o.rare_word_fraction) parts.back() = Scaled(parts.back(), o.rare_word_boost);
+      }
       if (o.pair_weight > 0 && i + 1 < tokens.size()) {
-        parts.push_back(Scaled(Pair(tokens[i].folded, tokens[i + 1].folded), o.pair_weight));
+        const double w = PairWeight(tokens[i], tokens[i + 1]);
+        if (w > 0) parts.push_back(Scaled(Pair(tokens[i].folded, tokens[i + 1].folded), w));
       }
     }
     if (o.synonym_weight > 0) AddSynonyms(tokens, &parts);
     if (words != nullptr) *words = tokens;
     if (parts.empty()) return {};
     return Combine(Xapian::Query::OP_OR, parts);
+  }
+
+  // A pair's weight: pair_weight scaled by what the pair says beyond its rarer syllable. A pair
+  // as frequent as its syllables ("chủ tịch": "tịch" hardly occurs elsewhere) only repeats the
+  // words' evidence and would let a common phrase outweigh the one rare word; a pair much rarer
+  // than its syllables is evidence of the word. gain = (idf(pair) - idf(rarer syllable)) /
+  // idf(pair), in [0, 1]; weight = pair_weight × (floor + (1 - floor) × gain).
+  double PairWeight(const text::Token& a, const text::Token& b) const {
+    const QueryOptions& o = b_.options_;
+    double w = o.pair_weight;
+    const double floor = o.pair_informativeness_floor;
+    if (floor < 1.0 && b_.stats_ != nullptr) {
+      const double n = static_cast<double>(b_.stats_->DocumentCount());
+      const double df_pair = static_cast<double>(b_.stats_->TermFrequency(terms::Pair(a.folded, b.folded)));
+      const double df_a = static_cast<double>(b_.stats_->TermFrequency(terms::Folded(a.folded)));
+      const double df_b = static_cast<double>(b_.stats_->TermFrequency(terms::Folded(b.folded)));
+      if (df_pair > 0 && n > df_pair) {
+        const double idf_pair = std::log(n / df_pair);
+        const double idf_syl = std::log(n / std::max(1.0, std::min(df_a, df_b)));
+        const double gain = std::clamp((idf_pair - idf_syl) / idf_pair, 0.0, 1.0);
+        w *= floor + (1 - floor) * gain;
+      }
+    }
+    return w;
   }
 
   void AddSynonyms(const std::vector<text::Token>& tokens, std::vector<Xapian::Query>* parts) const {
@@ -323,8 +359,9 @@ class QueryBuilder::Compiler {
 std::string ParsedQuery::Description() const { return query_->get_description(); }
 
 QueryBuilder::QueryBuilder(const text::Analyzer& analyzer, QueryOptions options,
-                           const refs::Recognizer* recognizer, const ReferenceReader* reader)
-    : analyzer_(analyzer), options_(options), recognizer_(recognizer), reader_(reader) {}
+                           const refs::Recognizer* recognizer, const ReferenceReader* reader,
+                           const TermStatistics* stats)
+    : analyzer_(analyzer), options_(options), recognizer_(recognizer), reader_(reader), stats_(stats) {}
 
 Result<ParsedQuery> QueryBuilder::Build(std::string_view user_query, const Filters& filters) const {
   if (user_query.size() > options_.max_query_bytes) {

@@ -64,6 +64,13 @@ struct QueryOptions {
   double partial_reference_weight = 0.05;
   // Weight of an adjacent syllable pair of the query found adjacent in a document (0 = off).
   double pair_weight = 1.0;
+  // A pair as frequent as its syllables weighs this fraction of pair_weight, a pair far rarer
+  // than them all of it (1 = every pair weighs pair_weight). Needs TermStatistics.
+  double pair_informativeness_floor = 0.3;
+  // Words in at most rare_word_fraction of the documents weigh rare_word_boost times their
+  // BM25 weight (1 = off). Needs TermStatistics.
+  double rare_word_boost = 1.5;
+  double rare_word_fraction = 0.01;
   // How much a quoted phrase that only ranks (beside free words) adds for
   // a document holding it whole, on top of its words and pairs.
   double phrase_preference = 0.5;
@@ -72,6 +79,17 @@ struct QueryOptions {
   // Phrases also require their words at consecutive positions. Only for an index that keeps
   // positions (IndexWriterOptions::folded_positions); the Searcher sets it from the index.
   bool positional_phrases = false;
+};
+
+// Document frequencies of the index a query will run on. The builder weighs a syllable pair by
+// what it says beyond its syllables, which only the index knows.
+class TermStatistics {
+ public:
+  virtual ~TermStatistics() = default;
+  // Documents in the index.
+  virtual std::size_t DocumentCount() const = 0;
+  // Documents holding `term` (0 when none, or when the index cannot be read).
+  virtual std::size_t TermFrequency(const std::string& term) const = 0;
 };
 
 // A parsed query, ready to run.
@@ -115,8 +133,11 @@ class QueryBuilder {
   // the builder, as must `reader` (optional: it resolves partial numbers against a registry and
   // an index; without it they are left as words and only complete numbers are boosted). With a
   // reader, Build is as thread-safe as the reader's ReferenceIndex.
+  // `stats` (optional, must outlive the builder) gives the index's frequencies; without it
+  // every pair term weighs pair_weight.
   explicit QueryBuilder(const text::Analyzer& analyzer, QueryOptions options = {},
-                        const refs::Recognizer* recognizer = nullptr, const ReferenceReader* reader = nullptr);
+                        const refs::Recognizer* recognizer = nullptr, const ReferenceReader* reader = nullptr,
+                        const TermStatistics* stats = nullptr);
 
   // Parses `user_query` and ANDs `filters` with it. Fails with InvalidArgument (and a message
   // for the user) on a query with neither a searchable word nor a filter, a field value that
@@ -131,6 +152,7 @@ class QueryBuilder {
   QueryOptions options_;
   const refs::Recognizer* recognizer_;
   const ReferenceReader* reader_;
+  const TermStatistics* stats_;
 };
 
 }  // namespace vankien::search

@@ -325,5 +325,39 @@ TEST(QueryBuilderTest, FoldedWeightForMarkedAddsAScaledFoldedTerm) {
   EXPECT_EQ(plain->Description(), "Query(XFhoa)");
 }
 
+// ---------------------------------------------------------------------------------------------
+// Index statistics: pair terms weigh by what they add, rare words weigh more
+// ---------------------------------------------------------------------------------------------
+
+class FakeStatistics : public TermStatistics {
+ public:
+  std::size_t DocumentCount() const override { return 1000; }
+  std::size_t TermFrequency(const std::string& term) const override {
+    if (term == "XFchu" || term == "XFtich" || term == "XPchu tich") return 100;  // always together
+    if (term == "XFvinasun") return 2;
+    if (term == "XPtich vinasun") return 1;
+    return 0;
+  }
+};
+
+TEST(QueryBuilderTest, PairsAsFrequentAsTheirSyllablesWeighLessAndRareWordsMore) {
+  QueryOptions o;
+  o.synonym_weight = 0;
+  const FakeStatistics stats;
+  const QueryBuilder builder(A(), o, nullptr, nullptr, &stats);
+  auto parsed = builder.Build("chu tich vinasun");
+  ASSERT_TRUE(parsed.ok());
+  // "chu tich" says nothing beyond "tich": the floor (0.3). "tich vinasun" is rarer than both
+  // syllables: gain (ln 1000 - ln 500) / ln 1000 = 0.1003, weight 0.3 + 0.7 × 0.1003. vinasun
+  // (2 of 1000 documents) is rare: × 1.5.
+  EXPECT_EQ(parsed->Description(),
+            "Query((XFchu OR 0.2999999999999999889 * XPchu tich OR XFtich OR 0.37024033232159558882 * "
+            "XPtich vinasun OR 1.5 * XFvinasun))");
+  // Without statistics every pair weighs pair_weight and no word is boosted.
+  const QueryBuilder plain(A(), o);
+  EXPECT_EQ(plain.Build("chu tich vinasun")->Description(),
+            "Query((XFchu OR 1 * XPchu tich OR XFtich OR 1 * XPtich vinasun OR XFvinasun))");
+}
+
 }  // namespace
 }  // namespace vankien::search
