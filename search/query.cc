@@ -2,6 +2,9 @@
 
 #include <xapian.h>
 
+#include <algorithm>
+#include <cmath>
+
 #include "indexer/refs/recognizer.h"
 #include "indexer/terms.h"
 #include "search/internal/query_filters.h"
@@ -62,6 +65,12 @@ class QueryBuilder::Compiler {
       : b_(builder), out_(out), filters_(builder.analyzer_, builder.recognizer_,
                                                 builder.reader_ != nullptr ? builder.reader_->index() : nullptr) {}
 
+  // Whether a quoted phrase outside an AND / OR must match. Quotation marks in a question
+  // ("Bài hát \"Nơi này có anh\" của ai") quote a name, they do not ask to exclude every
+  // document without it: beside free words a phrase only ranks. A query of nothing but
+  // phrases and operators has nothing else to rank by, so there its phrases are required.
+  void RequirePhrasesUnlessFreeWords(const syntax::Node& root) { phrases_required_ = !HasFreeWords(root); }
+
   // A compiled node: `query` is empty when the node had nothing searchable; `filter` when it
   // only selects documents (field filters) and must not affect ranking.
   struct Compiled {
@@ -90,6 +99,20 @@ class QueryBuilder::Compiler {
   const FilterBuilder& filters() const { return filters_; }
 
  private:
+  // True when `node` holds a word that only ranks: plain text, not +required, -excluded or
+  // under an AND (whose sides are required whatever they hold). Field values are not words.
+  static bool HasFreeWords(const syntax::Node& node, bool required = false) {
+    if (node.kind != syntax::Node::Kind::kGroup) return false;
+    required = required || node.op == syntax::Node::Op::kAnd;
+    for (const syntax::Clause& c : node.clauses) {
+      if (c.occur == syntax::Occur::kMustNot) continue;
+      const syntax::Node& child = c.node.front();
+      if (child.kind == syntax::Node::Kind::kText && c.occur == syntax::Occur::kShould && !required) return true;
+      if (HasFreeWords(child, required || c.occur == syntax::Occur::kMust)) return true;
+    }
+    return false;
+  }
+
   Compiled Group(const syntax::Node& group) {
     std::vector<Xapian::Query> should, must, must_not, filter;
     if (group.op == syntax::Node::Op::kOr) {
@@ -114,15 +137,17 @@ class QueryBuilder::Compiler {
     }
     for (const syntax::Clause& c : group.clauses) {
       const syntax::Node& child = c.node.front();
-      Compiled part = Node(child);
+      const bool preferred_phrase = child.kind == syntax::Node::Kind::kPhrase && c.occur == syntax::Occur::kShould &&
+                                    group.op != syntax::Node::Op::kAnd && !phrases_required_;
+      Compiled part = preferred_phrase ? Compiled{PreferredPhrase(child.text), false} : Node(child);
       if (part.query.empty()) continue;
       if (c.occur == syntax::Occur::kMustNot) {
         must_not.push_back(std::move(part.query));
       } else if (part.filter) {
         filter.push_back(std::move(part.query));
       } else if (c.occur == syntax::Occur::kMust || group.op == syntax::Node::Op::kAnd ||
-                 child.kind == syntax::Node::Kind::kPhrase) {
-        must.push_back(std::move(part.query));  // phrases are what the user insists on
+                 (child.kind == syntax::Node::Kind::kPhrase && !preferred_phrase)) {
+        must.push_back(std::move(part.query));
       } else {
         should.push_back(std::move(part.query));
       }
@@ -181,7 +206,7 @@ class QueryBuilder::Compiler {
   // Free words: each word, each adjacent pair, abbreviations in either direction, and the
   // document numbers among them, whose words stay words too: a number adds its documents and
   // citers to the query and never takes the place of what was typed.
-  Xapian::Query Text(std::string_view text) {
+  Xapian::Query Text(std::string_view text, std::vector<text::Token>* words = nullptr) {
     std::vector<Xapian::Query> parts;
     std::vector<ReferenceReading> readings;
     if (b_.reader_ != nullptr) {
@@ -205,13 +230,47 @@ class QueryBuilder::Compiler {
     const QueryOptions& o = b_.options_;
     for (std::size_t i = 0; i < tokens.size(); ++i) {
       parts.push_back(Word(tokens[i]));
+      // A rare word (a name, a brand, an abbreviation) decides what the question is about:
+      // it weighs more than its idf alone gives it against the common words around it.
+      if (o.rare_word_boost != 1.0 && b_.stats_ != nullptr) {
+        const double n = static_cast<double>(b_.stats_->DocumentCount());
+        const double df = static_cast<double>(b_.stats_->TermFrequency(
+            tokens[i].HasMarks() ? terms::Exact(tokens[i].exact) : terms::Folded(tokens[i].folded)));
+        if (df > 0 && df <= n * o.rare_word_fraction) parts.back() = Scaled(parts.back(), o.rare_word_boost);
+      }
       if (o.pair_weight > 0 && i + 1 < tokens.size()) {
-        parts.push_back(Scaled(Pair(tokens[i].folded, tokens[i + 1].folded), o.pair_weight));
+        const double w = PairWeight(tokens[i], tokens[i + 1]);
+        if (w > 0) parts.push_back(Scaled(Pair(tokens[i].folded, tokens[i + 1].folded), w));
       }
     }
     if (o.synonym_weight > 0) AddSynonyms(tokens, &parts);
+    if (words != nullptr) *words = tokens;
     if (parts.empty()) return {};
     return Combine(Xapian::Query::OP_OR, parts);
+  }
+
+  // A pair's weight: pair_weight scaled by what the pair says beyond its rarer syllable. A pair
+  // as frequent as its syllables ("chủ tịch": "tịch" hardly occurs elsewhere) only repeats the
+  // words' evidence and would let a common phrase outweigh the one rare word; a pair much rarer
+  // than its syllables is evidence of the word. gain = (idf(pair) - idf(rarer syllable)) /
+  // idf(pair), in [0, 1]; weight = pair_weight × (floor + (1 - floor) × gain).
+  double PairWeight(const text::Token& a, const text::Token& b) const {
+    const QueryOptions& o = b_.options_;
+    double w = o.pair_weight;
+    const double floor = o.pair_informativeness_floor;
+    if (floor < 1.0 && b_.stats_ != nullptr) {
+      const double n = static_cast<double>(b_.stats_->DocumentCount());
+      const double df_pair = static_cast<double>(b_.stats_->TermFrequency(terms::Pair(a.folded, b.folded)));
+      const double df_a = static_cast<double>(b_.stats_->TermFrequency(terms::Folded(a.folded)));
+      const double df_b = static_cast<double>(b_.stats_->TermFrequency(terms::Folded(b.folded)));
+      if (df_pair > 0 && n > df_pair) {
+        const double idf_pair = std::log(n / df_pair);
+        const double idf_syl = std::log(n / std::max(1.0, std::min(df_a, df_b)));
+        const double gain = std::clamp((idf_pair - idf_syl) / idf_pair, 0.0, 1.0);
+        w *= floor + (1 - floor) * gain;
+      }
+    }
+    return w;
   }
 
   void AddSynonyms(const std::vector<text::Token>& tokens, std::vector<Xapian::Query>* parts) const {
@@ -258,8 +317,9 @@ class QueryBuilder::Compiler {
   // without, its words with each adjacent pair adjacent in the document (pair terms), which
   // differs only when the pairs occur apart ("a b" and "b c" but never "a b c"). Words typed
   // with marks must also match exactly.
-  Xapian::Query Phrase(std::string_view text) {
-    const std::vector<text::Token> tokens = Words(text);
+  Xapian::Query Phrase(std::string_view text) { return PhraseOf(Words(text)); }
+
+  Xapian::Query PhraseOf(const std::vector<text::Token>& tokens) const {
     if (tokens.empty()) return {};
     if (tokens.size() == 1) return Word(tokens.front());
     std::vector<Xapian::Query> folded, words_and_pairs, exact;
@@ -278,9 +338,21 @@ class QueryBuilder::Compiler {
     return Xapian::Query(Xapian::Query::OP_FILTER, phrase, Combine(Xapian::Query::OP_AND, exact));
   }
 
+  // A phrase that ranks without being required: its words as free words (with their pairs),
+  // and the whole phrase once more at phrase_preference, so that documents holding it come
+  // first and documents holding only some of its words are still found.
+  Xapian::Query PreferredPhrase(std::string_view text) {
+    std::vector<text::Token> tokens;
+    Xapian::Query words = Text(text, &tokens);
+    const double preference = b_.options_.phrase_preference;
+    if (words.empty() || tokens.size() < 2 || preference <= 0) return words;
+    return Xapian::Query(Xapian::Query::OP_OR, words, Scaled(PhraseOf(tokens), preference));
+  }
+
   const QueryBuilder& b_;
   ParsedQuery* out_;
   FilterBuilder filters_;
+  bool phrases_required_ = true;
   std::size_t used_ = 0;
   Status error_;
 };
@@ -288,8 +360,9 @@ class QueryBuilder::Compiler {
 std::string ParsedQuery::Description() const { return query_->get_description(); }
 
 QueryBuilder::QueryBuilder(const text::Analyzer& analyzer, QueryOptions options,
-                           const refs::Recognizer* recognizer, const ReferenceReader* reader)
-    : analyzer_(analyzer), options_(options), recognizer_(recognizer), reader_(reader) {}
+                           const refs::Recognizer* recognizer, const ReferenceReader* reader,
+                           const TermStatistics* stats)
+    : analyzer_(analyzer), options_(options), recognizer_(recognizer), reader_(reader), stats_(stats) {}
 
 Result<ParsedQuery> QueryBuilder::Build(std::string_view user_query, const Filters& filters) const {
   if (user_query.size() > options_.max_query_bytes) {
@@ -302,6 +375,7 @@ Result<ParsedQuery> QueryBuilder::Build(std::string_view user_query, const Filte
   syntax::ParsedSyntax tree = syntax::Parse(user_query);
   parsed.notices_ = std::move(tree.notices);
   Compiler compiler(*this, &parsed);
+  compiler.RequirePhrasesUnlessFreeWords(tree.root);
   Compiler::Compiled compiled = compiler.Node(tree.root);
   if (!compiler.error().ok()) return compiler.error();
   auto extra = compiler.filters().ForFilters(filters);

@@ -1,8 +1,9 @@
 // Query understanding: turns what a user typed into the query vankien runs. The syntax
 // (query_syntax.h) has free words, "quoted phrases", AND / OR / NOT, +/-, parentheses and field
 // filters (query_filters.h). Free words are OR-ed and ranked, with adjacent syllables also
-// matched as a pair (schema.h, XP) so that multi-syllable words rank as words; quoted phrases
-// are required. A word typed with diacritics matches its exact form; a word typed without them
+// matched as a pair (schema.h, XP) so that multi-syllable words rank as words; a quoted phrase
+// ranks beside free words and is required only as +"…", under AND, or in a query of nothing
+// but phrases and operators. A word typed with diacritics matches its exact form; a word typed without them
 // matches every accented form. Domain abbreviations match their expansions and back
 // (synonyms.h). A document number in any spelling ("nq 21/tw", "21/NQ-TW") matches the
 // documents that cite it and the document itself, ranked above word matches.
@@ -70,11 +71,32 @@ struct QueryOptions {
   double partial_reference_weight = 0.05;
   // Weight of an adjacent syllable pair of the query found adjacent in a document (0 = off).
   double pair_weight = 1.0;
+  // A pair as frequent as its syllables weighs this fraction of pair_weight, a pair far rarer
+  // than them all of it (1 = every pair weighs pair_weight). Needs TermStatistics.
+  double pair_informativeness_floor = 0.3;
+  // Words in at most rare_word_fraction of the documents weigh rare_word_boost times their
+  // BM25 weight (1 = off). Needs TermStatistics.
+  double rare_word_boost = 1.5;
+  double rare_word_fraction = 0.01;
+  // How much a quoted phrase that only ranks (beside free words) adds for
+  // a document holding it whole, on top of its words and pairs.
+  double phrase_preference = 0.5;
   // Weight of an abbreviation's expansion (or of the abbreviation for a typed expansion).
   double synonym_weight = 1.0;
   // Phrases also require their words at consecutive positions. Only for an index that keeps
   // positions (IndexWriterOptions::folded_positions); the Searcher sets it from the index.
   bool positional_phrases = false;
+};
+
+// Document frequencies of the index a query will run on. The builder weighs a syllable pair by
+// what it says beyond its syllables, which only the index knows.
+class TermStatistics {
+ public:
+  virtual ~TermStatistics() = default;
+  // Documents in the index.
+  virtual std::size_t DocumentCount() const = 0;
+  // Documents holding `term` (0 when none, or when the index cannot be read).
+  virtual std::size_t TermFrequency(const std::string& term) const = 0;
 };
 
 // A parsed query, ready to run.
@@ -118,8 +140,11 @@ class QueryBuilder {
   // the builder, as must `reader` (optional: it resolves partial numbers against a registry and
   // an index; without it they are left as words and only complete numbers are boosted). With a
   // reader, Build is as thread-safe as the reader's ReferenceIndex.
+  // `stats` (optional, must outlive the builder) gives the index's frequencies; without it
+  // every pair term weighs pair_weight.
   explicit QueryBuilder(const text::Analyzer& analyzer, QueryOptions options = {},
-                        const refs::Recognizer* recognizer = nullptr, const ReferenceReader* reader = nullptr);
+                        const refs::Recognizer* recognizer = nullptr, const ReferenceReader* reader = nullptr,
+                        const TermStatistics* stats = nullptr);
 
   // Parses `user_query` and ANDs `filters` with it. Fails with InvalidArgument (and a message
   // for the user) on a query with neither a searchable word nor a filter, a field value that
@@ -134,6 +159,7 @@ class QueryBuilder {
   QueryOptions options_;
   const refs::Recognizer* recognizer_;
   const ReferenceReader* reader_;
+  const TermStatistics* stats_;
 };
 
 }  // namespace vankien::search

@@ -59,7 +59,7 @@ struct Clause {
 struct Node {
   enum class Kind {
     kText,    // a run of plain words, as typed (references inside it are found later)
-    kPhrase,  // "quoted words": required, in this order
+    kPhrase,  // "quoted words", in this order (the query compiler decides when it is required)
     kField,   // field:value
     kGroup,   // clauses combined by `op`
   };

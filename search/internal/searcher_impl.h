@@ -60,6 +60,30 @@ class DatabaseReferenceIndex : public ReferenceIndex {
   const Xapian::Database& db_;
 };
 
+// Frequencies of `db` for the QueryBuilder; a read that fails answers 0 (the pair then
+// weighs pair_weight, and the search that follows reopens the database).
+class DatabaseTermStatistics : public TermStatistics {
+ public:
+  explicit DatabaseTermStatistics(const Xapian::Database& db) : db_(db) {}
+  std::size_t DocumentCount() const override {
+    try {
+      return db_.get_doccount();
+    } catch (const Xapian::Error&) {
+      return 0;
+    }
+  }
+  std::size_t TermFrequency(const std::string& term) const override {
+    try {
+      return db_.get_termfreq(term);
+    } catch (const Xapian::Error&) {
+      return 0;
+    }
+  }
+
+ private:
+  const Xapian::Database& db_;
+};
+
 struct Searcher::Impl {
   std::string dir;
   Xapian::Database db;
@@ -71,6 +95,7 @@ struct Searcher::Impl {
   refs::Recognizer recognizer;  // resolves informal references through `registry`
   DatabaseReferenceIndex reference_index;  // over `db`, which MoveToNewest replaces in place
   ReferenceReader reader;                  // partial numbers through `registry` and `db`
+  DatabaseTermStatistics term_statistics;  // over `db`, for pair weights
   std::unique_ptr<QueryBuilder> builder;
 
   Impl(std::string d, OpenedIndex opened, OpenOptions o, const text::Analyzer& a, QueryOptions q,
@@ -78,7 +103,8 @@ struct Searcher::Impl {
       : dir(std::move(d)), db(std::move(opened.db)), open_options(o), missing_shards(std::move(opened.missing)), remote(opened.remote),
         analyzer(a), registry(std::move(r)),
         recognizer(&registry), reference_index(db), reader(recognizer, &registry, &reference_index),
-        builder(std::make_unique<QueryBuilder>(a, q, &recognizer, &reader)) {}
+        term_statistics(db),
+        builder(std::make_unique<QueryBuilder>(a, q, &recognizer, &reader, &term_statistics)) {}
 
   // Runs `read` (which returns a Result) against the database. A writer that commits while we
   // read makes Xapian discard our revision (DatabaseModifiedError, or under load a read error

@@ -6,7 +6,9 @@
 //   * a "phrase" → in an index with positions, PHRASE (window = word count) over the XF terms;
 //     without (the default), the AND of its XF terms and adjacent XP pairs; either FILTERed by
 //     the AND of the exact terms of its marked words (no filter when none is marked);
-//   * phrases are required: (AND of phrases) AND_MAYBE (OR of free words);
+//   * beside free words a phrase only ranks: its words join the free words and the whole phrase
+//     adds 0.5 × its query; +"phrase", or a query of nothing but phrases and operators, requires
+//     it: (AND of required phrases) AND_MAYBE (OR of free words);
 //   * a one-word phrase is that word's query; an unbalanced quote quotes the rest; “ ” = ".
 // The table omits the "Query(...)" wrapper, as api_queryparser.cc does.
 #include "search/query.h"
@@ -75,25 +77,34 @@ const QueryCase kQueries[] = {
     {"\"xây-dựng\"", "((XFxay PHRASE 2 XFdung) FILTER (xây AND dựng))"},
     {"\"nghi quyet 21\"", "(XFnghi PHRASE 3 XFquyet PHRASE 3 XF21)"},
 
-    // --- One-word phrases are just the word (and still required)
+    // --- One-word phrases are just the word (required only among phrases and operators)
     {"\"dang\"", "XFdang"},
     {"\"Đảng\"", "đảng"},
-    {"\"Đảng\" xay", "(đảng AND_MAYBE XFxay)"},
+    {"\"Đảng\" xay", "(đảng OR XFxay)"},
     {"\"dang\" \"xay\"", "(XFdang AND XFxay)"},
 
-    // --- Phrases are required, free words rank
-    {"\"xay dung\" dang", "((XFxay PHRASE 2 XFdung) AND_MAYBE XFdang)"},
+    // --- Beside free words a phrase ranks (its words, and the whole phrase once more)
+    {"\"xay dung\" dang", "((XFxay OR XFdung) OR 0.5 * (XFxay PHRASE 2 XFdung) OR XFdang)"},
     {"dang \"xây dựng\" nha nuoc",
+     "(XFdang OR (xây OR dựng) OR 0.5 * ((XFxay PHRASE 2 XFdung) FILTER (xây AND dựng)) OR XFnha OR "
+     "XFnuoc)"},
+    {"\"xay dung\" dang \"nha nuoc\" moi",
+     "((XFxay OR XFdung) OR 0.5 * (XFxay PHRASE 2 XFdung) OR XFdang OR (XFnha OR XFnuoc) OR 0.5 * "
+     "(XFnha PHRASE 2 XFnuoc) OR XFmoi)"},
+    // ... and is required with +, or among nothing but phrases and operators
+    {"+\"xay dung\" dang", "((XFxay PHRASE 2 XFdung) AND_MAYBE XFdang)"},
+    {"dang +\"xây dựng\" nha nuoc",
      "(((XFxay PHRASE 2 XFdung) FILTER (xây AND dựng)) AND_MAYBE (XFdang OR XFnha OR XFnuoc))"},
     {"\"xay dung\" \"nha nuoc\"", "((XFxay PHRASE 2 XFdung) AND (XFnha PHRASE 2 XFnuoc))"},
-    {"\"xay dung\" dang \"nha nuoc\" moi",
-     "(((XFxay PHRASE 2 XFdung) AND (XFnha PHRASE 2 XFnuoc)) AND_MAYBE (XFdang OR XFmoi))"},
+    {"\"xay dung\" -dang", "((XFxay PHRASE 2 XFdung) AND_NOT XFdang)"},
+    {"\"xay dung\" +dang", "((XFxay PHRASE 2 XFdung) AND XFdang)"},
+    {"\"xay dung\" AND dang", "((XFxay PHRASE 2 XFdung) AND XFdang)"},
     {"\"xây dựng\" \"nhà nuoc\"",
      "(((XFxay PHRASE 2 XFdung) FILTER (xây AND dựng)) AND ((XFnha PHRASE 2 XFnuoc) FILTER "
      "nhà))"},
 
     // --- Unbalanced quotes: an opening quote quotes the rest
-    {"xay \"dung dang", "((XFdung PHRASE 2 XFdang) AND_MAYBE XFxay)"},
+    {"xay \"dung dang", "(XFxay OR (XFdung OR XFdang) OR 0.5 * (XFdung PHRASE 2 XFdang))"},
     {"\"xay dung", "(XFxay PHRASE 2 XFdung)"},
     {"xay dung\"", "(XFxay OR XFdung)"},
     {"\"xay dung\" \"nha", "((XFxay PHRASE 2 XFdung) AND XFnha)"},  // one-word phrase
@@ -105,9 +116,9 @@ const QueryCase kQueries[] = {
 
     // --- Typographic quotes work like "
     {"“xây dựng”", "((XFxay PHRASE 2 XFdung) FILTER (xây AND dựng))"},
-    {"“xay dung” dang", "((XFxay PHRASE 2 XFdung) AND_MAYBE XFdang)"},
-    {"dang “xay dung", "((XFxay PHRASE 2 XFdung) AND_MAYBE XFdang)"},
-    {"“xay dung\" dang", "((XFxay PHRASE 2 XFdung) AND_MAYBE XFdang)"},
+    {"“xay dung” dang", "((XFxay OR XFdung) OR 0.5 * (XFxay PHRASE 2 XFdung) OR XFdang)"},
+    {"dang “xay dung", "(XFdang OR (XFxay OR XFdung) OR 0.5 * (XFxay PHRASE 2 XFdung))"},
+    {"“xay dung\" dang", "((XFxay OR XFdung) OR 0.5 * (XFxay PHRASE 2 XFdung) OR XFdang)"},
 };
 
 // Word forms alone: pairs and abbreviations are off here (see query_language_test.cc), and the
@@ -139,7 +150,7 @@ TEST(QueryBuilderTest, WithoutPositionsAPhraseNeedsItsWordsAndEachAdjacentPair) 
       {"\"xay dung dang\"", "(XFxay AND XPxay dung AND XFdung AND XPdung dang AND XFdang)"},
       {"\"xây dựng\"", "((XFxay AND XPxay dung AND XFdung) FILTER (xây AND dựng))"},
       {"\"dang\"", "XFdang"},
-      {"\"xay dung\" dang", "((XFxay AND XPxay dung AND XFdung) AND_MAYBE XFdang)"},
+      {"+\"xay dung\" dang", "((XFxay AND XPxay dung AND XFdung) AND_MAYBE XFdang)"},
   };
   for (const auto& [query, expected] : cases) {
     auto parsed = builder.Build(query);
@@ -243,7 +254,7 @@ TEST(QueryBuilderTest, WordsBeyondMaxWordsAreDroppedAndCounted) {
   EXPECT_EQ(free->Description(), "Query((XFmot OR XFhai OR XFba))");
   EXPECT_EQ(free->dropped_words(), 2u);
 
-  auto phrase = builder.Build("mot \"hai ba bon\" nam");
+  auto phrase = builder.Build("mot +\"hai ba bon\" nam");
   ASSERT_TRUE(phrase.ok());
   EXPECT_EQ(phrase->Description(), "Query(((XFhai PHRASE 2 XFba) AND_MAYBE XFmot))");
   EXPECT_EQ(phrase->dropped_words(), 2u);
@@ -312,6 +323,40 @@ TEST(QueryBuilderTest, FoldedWeightForMarkedAddsAScaledFoldedTerm) {
   auto plain = builder.Build("hoa");
   ASSERT_TRUE(plain.ok());
   EXPECT_EQ(plain->Description(), "Query(XFhoa)");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Index statistics: pair terms weigh by what they add, rare words weigh more
+// ---------------------------------------------------------------------------------------------
+
+class FakeStatistics : public TermStatistics {
+ public:
+  std::size_t DocumentCount() const override { return 1000; }
+  std::size_t TermFrequency(const std::string& term) const override {
+    if (term == "XFchu" || term == "XFtich" || term == "XPchu tich") return 100;  // always together
+    if (term == "XFvinasun") return 2;
+    if (term == "XPtich vinasun") return 1;
+    return 0;
+  }
+};
+
+TEST(QueryBuilderTest, PairsAsFrequentAsTheirSyllablesWeighLessAndRareWordsMore) {
+  QueryOptions o;
+  o.synonym_weight = 0;
+  const FakeStatistics stats;
+  const QueryBuilder builder(A(), o, nullptr, nullptr, &stats);
+  auto parsed = builder.Build("chu tich vinasun");
+  ASSERT_TRUE(parsed.ok());
+  // "chu tich" says nothing beyond "tich": the floor (0.3). "tich vinasun" is rarer than both
+  // syllables: gain (ln 1000 - ln 500) / ln 1000 = 0.1003, weight 0.3 + 0.7 × 0.1003. vinasun
+  // (2 of 1000 documents) is rare: × 1.5.
+  EXPECT_EQ(parsed->Description(),
+            "Query((XFchu OR 0.2999999999999999889 * XPchu tich OR XFtich OR 0.37024033232159558882 * "
+            "XPtich vinasun OR 1.5 * XFvinasun))");
+  // Without statistics every pair weighs pair_weight and no word is boosted.
+  const QueryBuilder plain(A(), o);
+  EXPECT_EQ(plain.Build("chu tich vinasun")->Description(),
+            "Query((XFchu OR 1 * XPchu tich OR XFtich OR 1 * XPtich vinasun OR XFvinasun))");
 }
 
 }  // namespace

@@ -168,8 +168,25 @@ TEST_F(SearcherTest, PhraseRequiresAdjacency) {
   EXPECT_EQ(IdSet("\"xây dựng\""), Ids{"lien"});
   EXPECT_EQ(IdSet("\"xay dung\""), Ids{"lien"});
   EXPECT_EQ(IdSet("xây dựng"), (Ids{"lien", "roi", "nguoc"}));
-  // A required phrase plus a free word: the free word alone does not match.
-  EXPECT_EQ(IdSet("\"xây dựng\" cờ"), Ids{"lien"});
+  // A required phrase (+) plus a free word: the free word alone does not match.
+  EXPECT_EQ(IdSet("+\"xây dựng\" cờ"), Ids{"lien"});
+}
+
+// Quotation marks in a question quote a name: they rank the documents holding it first but do
+// not drop the rest, so a question whose quoted words a document spells differently (or never
+// holds together) still gets answers.
+TEST_F(SearcherTest, QuotedWordsBesideFreeWordsRankButAreNotRequired) {
+  Index({Doc("ten", "Bài hát Nơi này có anh", "Ca khúc của Sơn Tùng M-TP phát hành năm 2017"),
+         Doc("loi", "Ca sĩ Sơn Tùng", "Anh có bài hát nổi tiếng; nơi nào cũng nghe"),
+         Doc("khac", "Thời tiết", "Trời mưa to")});
+  const std::vector<Hit> hits = Run("Bài hát \"Nơi này có anh\" của ai").hits;
+  ASSERT_GE(hits.size(), 2u);
+  EXPECT_EQ(hits[0].id, "ten");  // the phrase, whole, first
+  EXPECT_EQ(IdSet("Bài hát \"Nơi này có anh\" của ai"), (Ids{"ten", "loi"}));
+  // With + it is required again; a query of phrases alone requires them too.
+  EXPECT_EQ(IdSet("Bài hát +\"Nơi này có anh\" của ai"), Ids{"ten"});
+  EXPECT_EQ(IdSet("\"Nơi này có anh\""), Ids{"ten"});
+  EXPECT_EQ(IdSet("\"nơi nào cũng nghe\" -\"thời tiết\""), Ids{"loi"});
 }
 
 TEST_F(SearcherTest, PhraseDoesNotSpanTitleAndText) {
