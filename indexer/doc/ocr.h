@@ -38,6 +38,11 @@ struct OcrOptions {
   std::size_t threads = 0;       // worker threads; 0 = one per core
   std::size_t max_pages = 200;   // pages recognised per call; the rest are reported skipped
   double max_seconds = 900;      // per call; pages not started by then are skipped (timed_out)
+  // Reads the header's number ("Số: 01 /CT-UBND") and day and month ("ngày 04 tháng 01") again
+  // from their cut-out slots with digit-only engines, and writes them into the page text only
+  // when the readings agree: handwritten and stamped digits the page pass misreads. A slot the
+  // readings disagree on is left unreadable ("?"), never guessed.
+  bool reread_header_digits = true;
   // Called from worker threads, one call at a time, after each page: (pages done, pages to do).
   std::function<void(std::size_t, std::size_t)> progress;
 };
@@ -68,8 +73,8 @@ Result<std::size_t> CountImagePages(std::string_view bytes);
 // never sits in memory whole. kCorrupt when Leptonica cannot decode it.
 Result<PageImage> DecodeImagePage(std::string_view bytes, std::size_t index);
 
-// "tesseract 5.3.0 vie": names the engine and model in cache keys, so that a new version reads
-// files again.
+// "tesseract 5.3.0 vie digits-1": names the engine, model and header digit pass in cache keys,
+// so that a new version reads files again.
 std::string OcrEngineName(const OcrOptions& options);
 
 }  // namespace vankien

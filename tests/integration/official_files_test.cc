@@ -21,12 +21,17 @@ namespace {
 namespace fs = std::filesystem;
 using test_support::Quote;
 
-// What the files reached when the floors were last raised (issue 16: number 14/25 = doc 8/8,
-// image 5/6, pdf-scan 1/11; date 18/25 = doc 8/8, image 5/6, pdf-scan 5/11), less one document.
-// Before the header read OCR noise, stamps and the title-line layout: number 8/25, date 12/25.
-// Most scans left have a handwritten number OCR cannot read ("Ø2", "2 #"): left empty, not guessed.
-constexpr double kNumberFloor = 0.52;
+// What the files reached when the floors were last raised (issue 16, with the header digits read
+// again: number 15/25 = doc 8/8, image 5/6, pdf-scan 2/11, none wrong; date 18/25 = doc 8/8,
+// image 5/6, pdf-scan 5/11, six wrong), less one document. Before that pass: number 14/25 with
+// one wrong ("899" for 299); before the header read OCR noise, stamps and the title-line layout:
+// number 8/25, date 12/25. Most scans left have a handwritten number OCR cannot read ("Ø2",
+// "2#"): left empty, not guessed. A wrong number is worse than none, so wrong ones are bounded
+// too; the wrong dates are a signature stamp's or a body reference's, taken when the header's
+// handwritten day is unread.
+constexpr double kNumberFloor = 0.56;
 constexpr double kDateFloor = 0.68;
+constexpr int kMaxWrongNumbers = 1;
 
 // The manifest's rule for numbers: upper-cased, spaces removed, Ð as Đ, leading zeros dropped.
 std::string NormalSymbol(const std::string& s) {
@@ -65,7 +70,8 @@ TEST(OfficialFilesTest, NumbersAndDatesOfRealScansAndWordFiles) {
   ASSERT_EQ(run.exit_code, 0) << run.out;
 
   std::map<std::string, std::pair<int, int>> number_by_kind, date_by_kind;  // right, total
-  int numbers = 0, dates = 0, total = 0;
+  std::map<std::string, std::pair<int, int>> wrong_by_kind;                 // number, date wrong
+  int numbers = 0, dates = 0, total = 0, wrong_numbers = 0;
   std::string misses;
   std::ifstream manifest(dir / "manifest.jsonl");
   for (std::string line; std::getline(manifest, line);) {
@@ -83,6 +89,10 @@ TEST(OfficialFilesTest, NumbersAndDatesOfRealScansAndWordFiles) {
                                 : NormalSymbol(got_symbol) == NormalSymbol(symbol);
     const bool date_ok = got_date.rfind(date, 0) == 0;
     ++total;
+    auto& wrong = wrong_by_kind[kind];
+    wrong.first += !number_ok && !got_symbol.empty();
+    wrong.second += !date_ok && !got_date.empty();
+    wrong_numbers += !number_ok && !got_symbol.empty();
     numbers += number_ok;
     dates += date_ok;
     auto& n = number_by_kind[kind];
@@ -98,8 +108,11 @@ TEST(OfficialFilesTest, NumbersAndDatesOfRealScansAndWordFiles) {
   }
   ASSERT_GT(total, 0);
   for (const auto& [kind, n] : number_by_kind) {
-    std::printf("official-files-dev %s: number %d/%d, date %d/%d\n", kind.c_str(), n.first, n.second,
-                date_by_kind[kind].first, date_by_kind[kind].second);
+    const auto& d = date_by_kind[kind];
+    const auto& w = wrong_by_kind[kind];
+    std::printf("official-files-dev %s: number %d/%d (%d wrong, %d missing), date %d/%d (%d wrong, %d missing)\n",
+                kind.c_str(), n.first, n.second, w.first, n.second - n.first - w.first, d.first, d.second, w.second,
+                d.second - d.first - w.second);
   }
   const double number_rate = static_cast<double>(numbers) / total, date_rate = static_cast<double>(dates) / total;
   std::printf("official-files-dev: number %.3f (%d/%d), date %.3f (%d/%d)\n", number_rate, numbers, total, date_rate,
@@ -107,6 +120,7 @@ TEST(OfficialFilesTest, NumbersAndDatesOfRealScansAndWordFiles) {
   std::printf("misses:\n%s", misses.c_str());
   EXPECT_GE(number_rate, kNumberFloor) << misses;
   EXPECT_GE(date_rate, kDateFloor) << misses;
+  EXPECT_LE(wrong_numbers, kMaxWrongNumbers) << misses;
 }
 
 }  // namespace

@@ -6,12 +6,14 @@
 #include <zip.h>
 #include <zlib.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -20,9 +22,15 @@
 #include <vector>
 
 #include "indexer/doc/docx_extractor.h"
+#include "indexer/doc/folded_words.h"
+#include "indexer/doc/loader.h"
 #include "indexer/doc/html_extractor.h"
 #include "indexer/doc/line_reader.h"
 #include "indexer/doc/pdf_extractor.h"
+#include "indexer/text/analyzer.h"
+#include "tests/support/loading.h"
+#include "tests/support/make_files.h"
+#include "tests/support/paths.h"
 
 namespace vankien {
 namespace {
@@ -1029,6 +1037,138 @@ TEST_F(GzipTest, UncompressedFilesAreUnchanged) {
   Status status;
   EXPECT_EQ(ReadAll(path, &last, &status), (std::vector<std::string>{"a", "b"}));
   EXPECT_EQ(last, LineReader::Outcome::kEnd);
+}
+
+
+// ---------------------------------------------------------------------------------------------
+// Official documents loaded from files the test writes: the header read end to end
+// ---------------------------------------------------------------------------------------------
+
+std::vector<Document> LoadWritten(const std::string& name, const std::string& bytes) {
+  static const text::Analyzer analyzer;
+  test_support::TempDir dir;
+  const std::string path = dir / name;
+  std::ofstream(path, std::ios::binary) << bytes;
+  std::vector<Document> docs;
+  std::vector<LoadProblem> problems;
+  LoadOptions options;
+  options.ocr = false;
+  const Status status = LoadFile(path, name, test_support::WithTextTools(analyzer, options),
+                                 [&](Document&& d) {
+                                   docs.push_back(std::move(d));
+                                   return Status::Ok();
+                                 },
+                                 &problems);
+  EXPECT_TRUE(status.ok()) << status.ToString();
+  return docs;
+}
+
+bool HasFlagNamed(const Document& d, const std::string& flag) {
+  return std::find(d.flags.begin(), d.flags.end(), flag) != d.flags.end();
+}
+
+std::string Cell(std::initializer_list<std::string_view> paragraphs) {
+  std::string xml = "<w:tc>";
+  for (std::string_view p : paragraphs) xml += "<w:p><w:r><w:t>" + std::string(p) + "</w:t></w:r></w:p>";
+  return xml + "</w:tc>";
+}
+
+TEST(OfficialFileHeaderTest, DocxTwoColumnHeaderTableGivesNumberTypeAndDate) {
+  // A real Decree's layout: a two-row header table (issuer | motto, number | place and date),
+  // then the type line and the body, which cites an older date that must not win.
+  const std::string body =
+      "<w:tbl><w:tr>" + Cell({"CHÍNH PHỦ", "-------"}) +
+      Cell({"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "---------------"}) +
+      "</w:tr><w:tr>" + Cell({"Số: 19/2019/NĐ-CP"}) + Cell({"Hà Nội, ngày 19 tháng 02 năm 2019"}) +
+      "</w:tr></w:tbl>"
+      "<w:p><w:r><w:t>NGHỊ ĐỊNH</w:t></w:r></w:p>"
+      "<w:p><w:r><w:t>VỀ HỌ, HỤI, BIÊU, PHƯỜNG</w:t></w:r></w:p>"
+      "<w:p><w:r><w:t>Căn cứ Bộ luật Dân sự ngày 24 tháng 11 năm 2015;</w:t></w:r></w:p>"
+      "<w:p><w:r><w:t>Điều 1. Phạm vi điều chỉnh</w:t></w:r></w:p><w:sectPr/>";
+  const auto docs = LoadWritten("nd.docx", MakeZip({{"[Content_Types].xml", "<Types/>"},
+                                                    {"_rels/.rels", std::string(kRootRels)},
+                                                    {"word/document.xml", DocumentXml(body)},
+                                                    {"docProps/core.xml", std::string(kCoreXml)}}));
+  ASSERT_EQ(docs.size(), 1u);
+  EXPECT_EQ(docs[0].symbol, "19/2019/NĐ-CP");
+  EXPECT_EQ(docs[0].kind, "Nghị định");
+  EXPECT_EQ(docs[0].date, "2019-02-19");  // the header's, not core.xml's 2024-01-05 nor the body's
+  EXPECT_EQ(docs[0].issuer, "CHÍNH PHỦ");
+}
+
+// A one-page PDF whose text layer holds `lines` in Vietnamese: a simple font whose byte codes
+// stand for the lines' characters through a ToUnicode map, as producers of Vietnamese PDFs
+// with custom-encoded fonts write them (the glyphs drawn do not matter to text extraction).
+std::string VietnamesePdf(const std::vector<std::string>& lines) {
+  std::map<char32_t, int> codes;  // code point → byte code 0x21.., space stays 0x20
+  std::string content = "BT /F1 12 Tf 14 TL 40 800 Td\n";
+  for (const std::string& line : lines) {
+    std::string hex;
+    for (std::size_t i = 0; i < line.size();) {
+      const char32_t c = doc_internal::NextCodePoint(line, &i);
+      int code = 0x20;
+      if (c != U' ') {
+        auto [it, added] = codes.emplace(c, 0x21 + static_cast<int>(codes.size()));
+        code = it->second;
+      }
+      char buf[3];
+      std::snprintf(buf, sizeof buf, "%02X", code);
+      hex += buf;
+    }
+    content += "<" + hex + "> Tj T*\n";
+  }
+  content += "ET";
+  std::string cmap =
+      "/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /VK def "
+      "1 begincodespacerange <00> <FF> endcodespacerange\n" +
+      std::to_string(codes.size() + 1) + " beginbfchar\n<20> <0020>\n";
+  for (const auto& [c, code] : codes) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "<%02X> <%04X>\n", code, static_cast<unsigned>(c));
+    cmap += buf;
+  }
+  cmap += "endbfchar endcmap CMapName currentdict /CMap defineresource pop end end";
+  const std::vector<std::string> objects = {
+      "<< /Type /Catalog /Pages 2 0 R >>",
+      "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+      "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >> "
+      "/Contents 5 0 R >>",
+      "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /ToUnicode 6 0 R >>",
+      "<< /Length " + std::to_string(content.size()) + " >>\nstream\n" + content + "\nendstream",
+      "<< /Length " + std::to_string(cmap.size()) + " >>\nstream\n" + cmap + "\nendstream"};
+  std::string pdf = "%PDF-1.4\n";
+  std::vector<std::size_t> offsets;
+  for (std::size_t i = 0; i < objects.size(); ++i) {
+    offsets.push_back(pdf.size());
+    pdf += std::to_string(i + 1) + " 0 obj\n" + objects[i] + "\nendobj\n";
+  }
+  const std::size_t xref = pdf.size();
+  pdf += "xref\n0 " + std::to_string(objects.size() + 1) + "\n0000000000 65535 f \n";
+  for (std::size_t off : offsets) {
+    char buf[24];
+    std::snprintf(buf, sizeof buf, "%010zu 00000 n \n", off);
+    pdf += buf;
+  }
+  pdf += "trailer\n<< /Size " + std::to_string(objects.size() + 1) + " /Root 1 0 R >>\nstartxref\n" +
+         std::to_string(xref) + "\n%%EOF\n";
+  return pdf;
+}
+
+TEST(OfficialFileHeaderTest, TextLayerPdfGivesNumberAndDate) {
+  // The header columns run together line by line, as a PDF's text layer gives them.
+  const auto docs = LoadWritten(
+      "qd.pdf", VietnamesePdf({"ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                               "TỈNH HÀ NAM Độc lập - Tự do - Hạnh phúc",
+                               "Số: 15/2024/QĐ-UBND Hà Nam, ngày 12 tháng 3 năm 2024", "QUYẾT ĐỊNH",
+                               "Về việc thành lập hội đồng thẩm định dự án đầu tư công",
+                               "ỦY BAN NHÂN DÂN TỈNH HÀ NAM",
+                               "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;",
+                               "Điều 1. Thành lập hội đồng thẩm định dự án đầu tư công của tỉnh."}));
+  ASSERT_EQ(docs.size(), 1u);
+  EXPECT_EQ(docs[0].symbol, "15/2024/QĐ-UBND") << docs[0].text;
+  EXPECT_EQ(docs[0].kind, "Quyết định");
+  EXPECT_EQ(docs[0].date, "2024-03-12");
+  EXPECT_EQ(HasFlagNamed(docs[0], "ocr"), false);  // the text layer was read, not OCR
 }
 
 }  // namespace

@@ -121,6 +121,77 @@ TEST(OcrTest, RecognisesARenderedPage) {
   EXPECT_GT(text->mean_confidence, 60) << text->pages[0];
 }
 
+TEST(OcrTest, HeaderDigitPassLeavesPrintedNumberAndDateAsRead) {
+  // The page's "So: 15/2024/QD-UBND" and "ngay 12 thang 3" are printed: the second pass over
+  // the number and date slots must not change a well-read printed digit.
+  OcrOptions on, off;
+  off.reread_header_digits = false;
+  auto with = RecognizePages(1, [](std::size_t) -> Result<PageImage> { return Rendered(); }, on);
+  auto without = RecognizePages(1, [](std::size_t) -> Result<PageImage> { return Rendered(); }, off);
+  ASSERT_TRUE(with.ok() && without.ok());
+  EXPECT_NE(with->pages[0].find("15/2024"), std::string::npos) << with->pages[0];
+  EXPECT_NE(with->pages[0].find("12 thang 3"), std::string::npos) << with->pages[0];
+  EXPECT_EQ(with->pages[0], without->pages[0]);
+  // The pass is part of the cache key: results cached without it are not reused.
+  EXPECT_NE(OcrEngineName(on), OcrEngineName(off));
+}
+
+TEST(OcrTest, HeaderDigitPassNeverInventsAScribbledNumber) {
+  // The number's digits scribbled over (a pen's loops, as a hand writes over a form): neither
+  // pass may turn the scribble into a number; the rest of the header still reads.
+  PageImage page = Rendered();
+  // Find the "15" of the number line from the page's pixels: the second text row, the first two
+  // glyphs after the gap that follows "So:".
+  auto rows_dark = [&](int y) {
+    int n = 0;
+    for (int x = 0; x < page.width; ++x) n += page.pixels[static_cast<std::size_t>(y) * page.stride + x] < 128;
+    return n;
+  };
+  // Text rows: runs of rows with dark pixels; the second run is the number line.
+  std::vector<std::pair<int, int>> runs;
+  for (int y = 0, start = -1; y < page.height; ++y) {
+    const bool dark = rows_dark(y) > 0;
+    if (dark && start < 0) start = y;
+    if (!dark && start >= 0) runs.emplace_back(start, y), start = -1;
+  }
+  ASSERT_GE(runs.size(), 3u);
+  const auto [y0, y1] = runs[1];
+  // Columns of the line: the glyph runs; "So:" is the first word, "15" starts after its gap.
+  std::vector<std::pair<int, int>> cols;
+  for (int x = 0, start = -1; x < page.width; ++x) {
+    bool dark = false;
+    for (int y = y0; y < y1 && !dark; ++y) dark = page.pixels[static_cast<std::size_t>(y) * page.stride + x] < 128;
+    if (dark && start < 0) start = x;
+    if (!dark && start >= 0) cols.emplace_back(start, x), start = -1;
+  }
+  ASSERT_GE(cols.size(), 6u);
+  // cols: S, o, :, then '1', '5' (a space gap before '1').
+  std::size_t first_digit = 0;
+  for (std::size_t i = 1; i < cols.size(); ++i) {
+    if (cols[i].first - cols[i - 1].second > (y1 - y0) / 3) {
+      first_digit = i;
+      break;
+    }
+  }
+  ASSERT_GT(first_digit, 0u);
+  const int x0 = cols[first_digit].first, x1 = cols[first_digit + 1].second;
+  for (int y = y0 - 2; y < y1 + 2; ++y) {
+    for (int x = x0; x < x1; ++x) {
+      // Loops of a pen: dark on a lattice of diagonal strokes.
+      page.pixels[static_cast<std::size_t>(y) * page.stride + x] = ((x + y) % 7 < 3 || (x - y + 700) % 9 < 2) ? 0 : 255;
+    }
+  }
+  auto text = RecognizePages(1, [&](std::size_t) -> Result<PageImage> { return page; }, OcrOptions{});
+  ASSERT_TRUE(text.ok());
+  const std::string& got = text->pages[0];
+  const std::size_t label = got.find("So"), symbol = got.find("/2024/");
+  ASSERT_NE(label, std::string::npos) << got;
+  ASSERT_NE(symbol, std::string::npos) << got;
+  ASSERT_LT(label, symbol) << got;
+  const std::string number = got.substr(label + 2, symbol - label - 2);
+  EXPECT_EQ(number.find_first_of("0123456789"), std::string::npos) << "a number was invented: " << got;
+}
+
 TEST(OcrTest, PageLimitSkipsAndReportsTheRest) {
   OcrOptions options;
   options.max_pages = 1;
