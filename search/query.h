@@ -89,13 +89,15 @@ struct QueryOptions {
 };
 
 // Document frequencies of the index a query will run on. The builder weighs a syllable pair by
-// what it says beyond its syllables, which only the index knows.
+// what it says beyond its syllables, which only the index knows. An implementation may throw
+// what its index throws (Xapian::DatabaseModifiedError): QueryBuilder::Build lets it through,
+// so the caller can reopen the index and build again.
 class TermStatistics {
  public:
   virtual ~TermStatistics() = default;
   // Documents in the index.
   virtual std::size_t DocumentCount() const = 0;
-  // Documents holding `term` (0 when none, or when the index cannot be read).
+  // Documents holding `term` (0 when none).
   virtual std::size_t TermFrequency(const std::string& term) const = 0;
 };
 

@@ -169,8 +169,6 @@ std::string Searcher::Impl::Suggest(std::string_view query, const ParsedQuery& p
 }
 
 Result<SearchResponse> Searcher::Search(std::string_view query, const SearchOptions& options) {
-  auto parsed = impl_->builder->Build(query, options.filters);
-  if (!parsed.ok()) return parsed.status();
   if (options.offset > SearchOptions::kMaxOffset) {
     return Status::InvalidArgument("offset " + std::to_string(options.offset) +
                                    " is beyond the deepest page (" +
@@ -178,6 +176,10 @@ Result<SearchResponse> Searcher::Search(std::string_view query, const SearchOpti
   }
   const std::size_t limit = std::min(options.limit, SearchOptions::kMaxLimit);
   return impl_->ReadWithReopen("search", [&]() -> Result<SearchResponse> {
+    // Built inside the read: the builder reads term frequencies, and a commit that discards
+    // this revision during those reads must reopen and rebuild like any other read.
+    auto parsed = impl_->builder->Build(query, options.filters);
+    if (!parsed.ok()) return parsed.status();
     Xapian::Enquire enquire(impl_->db);
     enquire.set_query(parsed->xapian_query());
     enquire.set_weighting_scheme(MakeWeight());

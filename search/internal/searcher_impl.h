@@ -60,25 +60,14 @@ class DatabaseReferenceIndex : public ReferenceIndex {
   const Xapian::Database& db_;
 };
 
-// Frequencies of `db` for the QueryBuilder; a read that fails answers 0 (the pair then
-// weighs pair_weight, and the search that follows reopens the database).
+// Frequencies of `db` for the QueryBuilder. Errors propagate: the builder runs inside
+// ReadWithReopen, which reopens and rebuilds when a commit discards the revision. (Swallowing
+// them left the handle half-moved, and the match then read documents as missing.)
 class DatabaseTermStatistics : public TermStatistics {
  public:
   explicit DatabaseTermStatistics(const Xapian::Database& db) : db_(db) {}
-  std::size_t DocumentCount() const override {
-    try {
-      return db_.get_doccount();
-    } catch (const Xapian::Error&) {
-      return 0;
-    }
-  }
-  std::size_t TermFrequency(const std::string& term) const override {
-    try {
-      return db_.get_termfreq(term);
-    } catch (const Xapian::Error&) {
-      return 0;
-    }
-  }
+  std::size_t DocumentCount() const override { return db_.get_doccount(); }
+  std::size_t TermFrequency(const std::string& term) const override { return db_.get_termfreq(term); }
 
  private:
   const Xapian::Database& db_;
