@@ -92,6 +92,18 @@ std::string ShownKeys(Language lang, const std::vector<std::string>& keys) {
 }
 
 // The "term or year not stated; may be …" note of an entry whose key is a guess.
+// A status name ("in-force", search/validity.h) as the reader's language says it.
+std::string StatusLabel(Language lang, std::string_view status) {
+  static constexpr std::pair<std::string_view, const char*> kLabels[] = {
+      {"in-force", i18n::Mark("in force")}, {"replaced", i18n::Mark("replaced")},
+      {"repealed", i18n::Mark("repealed")}, {"amended", i18n::Mark("amended")},
+      {"expired", i18n::Mark("expired")}};
+  for (const auto& [name, label] : kLabels) {
+    if (name == status) return Tr(lang, label);
+  }
+  return std::string(status);
+}
+
 std::string MayBe(Language lang, const std::vector<std::string>& candidates) {
   return Subst(Tr(lang, "(term or year not stated; may be {1})"), {ShownKeys(lang, candidates)});
 }
@@ -385,7 +397,7 @@ std::string CatalogHtml(const Catalog& c, Language lang) {
         o += " <span class=\"src\">" + HtmlEscape(Tr(lang, "(from mentions)")) + "</span>";
       }
       if (!e->candidates.empty()) o += " <span class=\"src\">" + HtmlEscape(MayBe(lang, e->candidates)) + "</span>";
-      o += "</td><td>" + HtmlEscape(e->held() ? Join(e->held_ids, ", ") : "—") + "</td><td>" + HtmlEscape(e->status) +
+      o += "</td><td>" + HtmlEscape(e->held() ? Join(e->held_ids, ", ") : "—") + "</td><td>" + HtmlEscape(StatusLabel(lang, e->status)) +
            "</td><td class=\"n\">" +
            i18n::Number(lang, e->citations) + "</td><td class=\"n\">" + i18n::Number(lang, e->citing_documents) +
            "</td><td>" + HtmlEscape(Span(*e, lang)) + "</td><td>";
@@ -445,18 +457,19 @@ std::string CatalogMarkdown(const Catalog& c, Language lang) {
   for (const auto& g : groups) {
     o += "\n## " + MdCell(g.title) + "\n\n|";
     for (const char* column : {i18n::Mark("Key"), i18n::Mark("Date"), i18n::Mark("Issuer"), i18n::Mark("Title"),
-                               i18n::Mark("In archive"), i18n::Mark("Citations"), i18n::Mark("Citing docs"),
-                               i18n::Mark("Cited"), i18n::Mark("Most citing")}) {
+                               i18n::Mark("In archive"), i18n::Mark("Status"), i18n::Mark("Citations"),
+                               i18n::Mark("Citing docs"), i18n::Mark("Cited"), i18n::Mark("Most citing")}) {
       o += " " + MdCell(Tr(lang, column)) + " |";
     }
-    o += "\n|---|---|---|---|---|--:|--:|---|---|\n";
+    o += "\n|---|---|---|---|---|---|--:|--:|---|---|\n";
     for (const CatalogEntry* e : g.entries) {
       std::string title = e->title;
       if (e->title_source == TitleSource::kMentions) title += " " + Tr(lang, "(from mentions)");
       if (!e->candidates.empty()) title += " " + MayBe(lang, e->candidates);
       o += "| " + MdCell(DisplayKey(lang, e->key)) + " | " + MdCell(i18n::Date(lang, e->date)) + " | " +
            MdCell(e->issuer_name.empty() ? e->issuer : e->issuer_name) + " | " + MdCell(title) + " | " +
-           MdCell(e->held() ? Join(e->held_ids, ", ") : "—") + " | " + i18n::Number(lang, e->citations) + " | " +
+           MdCell(e->held() ? Join(e->held_ids, ", ") : "—") + " | " + MdCell(StatusLabel(lang, e->status)) + " | " +
+           i18n::Number(lang, e->citations) + " | " +
            i18n::Number(lang, e->citing_documents) + " | " + MdCell(Span(*e, lang)) + " | " +
            MdCell(Join(CiterLabels(*e, lang), "; ")) + " |\n";
     }

@@ -68,7 +68,7 @@
   }
   // True when `params` hold a filter (a query may then be empty: browsing without words).
   function hasFilter(params) {
-    return ['type', 'from', 'to', 'issuer', 'term', 'source'].some((k) => params.get(k));
+    return ['type', 'from', 'to', 'issuer', 'term', 'source', 'status'].some((k) => params.get(k));
   }
   function kindName(code) { return KIND_NAMES[code] || code; }
   // QĐ is both Quyết định and Quy định, TT both Thông tư and Thông tri: the title says which.
